@@ -1,0 +1,93 @@
+"""The shared French pipeline: one spaCy model and one Presidio analyzer, loaded lazily once.
+
+spaCy's dependency parser is the slowest component and the engine does not need it: it is
+disabled and a rule-based sentencizer gives sentence boundaries instead. The morphologizer and
+lemmatizer stay because Presidio matches its context words on lemmas.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+if TYPE_CHECKING:  # pragma: no cover
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SPACY_MODEL = "fr_core_news_md"
+LANGUAGE = "fr"
+DISABLED_COMPONENTS = ("parser",)
+
+_lock = threading.Lock()
+_state: dict[str, object] = {}
+
+
+def get_spacy() -> Language:
+    """Return the shared French spaCy pipeline (parser disabled, sentencizer added)."""
+    if "spacy" not in _state:
+        with _lock:
+            if "spacy" not in _state:
+                import spacy
+
+                nlp = spacy.load(SPACY_MODEL, exclude=list(DISABLED_COMPONENTS))
+                nlp.add_pipe("sentencizer", first=True)
+                _state["spacy"] = nlp
+    return _state["spacy"]  # type: ignore[return-value]
+
+
+def get_nlp_engine() -> SpacyNlpEngine:
+    """Return Presidio's NLP engine wrapping the shared spaCy pipeline."""
+    if "engine" not in _state:
+        nlp = get_spacy()
+        with _lock:
+            if "engine" not in _state:
+                from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+                config = NerModelConfiguration(
+                    model_to_presidio_entity_mapping={"PER": "PERSON", "LOC": "LOCATION"},
+                    labels_to_ignore=["MISC", "ORG"],
+                )
+                engine = SpacyNlpEngine(
+                    models=[{"lang_code": LANGUAGE, "model_name": SPACY_MODEL}],
+                    ner_model_configuration=config,
+                )
+                engine.nlp = {LANGUAGE: nlp}
+                _state["engine"] = engine
+    return _state["engine"]  # type: ignore[return-value]
+
+
+def get_analyzer() -> AnalyzerEngine:
+    """Return the shared Presidio analyzer for French, with the Quebec recognizers."""
+    if "analyzer" not in _state:
+        engine = get_nlp_engine()
+        with _lock:
+            if "analyzer" not in _state:
+                from balise.engine.recognizers import build_analyzer
+
+                _state["analyzer"] = build_analyzer(engine)
+    return _state["analyzer"]  # type: ignore[return-value]
+
+
+def parse(text: str) -> Doc:
+    """Return the spaCy document of ``text``."""
+    return get_spacy()(text)
+
+
+def parse_many(texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """Yield spaCy documents for ``texts``, batched through ``nlp.pipe``."""
+    return get_spacy().pipe(texts, batch_size=batch_size)
+
+
+def artifacts(doc: Doc) -> NlpArtifacts:
+    """Return Presidio's NLP artefacts for an already parsed document (no second parse)."""
+    return get_nlp_engine()._doc_to_nlp_artifact(doc, LANGUAGE)
+
+
+def warm_up() -> None:
+    """Load every shared model now rather than on the first check."""
+    get_analyzer()

@@ -1,0 +1,212 @@
+"""Train the engine's text model on data/training/ and write balise/engine/model/model.joblib.
+
+Usage: python -m balise.engine.train [--data data/training] [--out PATH] [--compare] [--folds 5]
+
+Every ``part-X.jsonl`` or ``engine-X.jsonl`` is read with its organization ``org-X.yaml``
+(``org.yaml`` when there is none), so that roster names are masked the way the checker masks
+them. Per-rule thresholds are chosen on out-of-fold predictions of the training data only.
+Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import numpy as np
+
+from balise.engine.checker import Checker
+from balise.engine.model import MODEL_PATH, TextModel
+from balise.engine.pack import RULE_IDS
+from balise.engine.types import Context, OrgProfile, Post
+
+SEED = 20260327
+DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "training"
+#: Rules decided by the context alone are not learned from text.
+CONTEXT_RULES = ("5.ii.image", "5.vii.temps")
+MODEL_RULES = tuple(r for r in RULE_IDS if r not in CONTEXT_RULES)
+
+
+@dataclass
+class Example:
+    """A training post, masked, with its labels and the rules it must not teach."""
+
+    text: str
+    labels: frozenset[str]
+    skip: frozenset[str]
+
+
+def org_for(path: Path) -> Path:
+    """Return the organization file of a training file (org-X.yaml for part-X.jsonl)."""
+    suffix = path.stem.split("-", 1)[-1]
+    candidate = path.parent / f"org-{suffix}.yaml"
+    return candidate if candidate.exists() else path.parent / "org.yaml"
+
+
+def skipped_rules(context: Context) -> frozenset[str]:
+    """Return rules whose label comes from the context, not the text, for this post."""
+    skip = set()
+    if context.is_mandated:
+        skip.add("5.iv.porte-parole")
+    if any(m.get("logo") for m in context.media) or context.official_mandated:
+        skip.add("5.v.marque")
+    return frozenset(skip)
+
+
+def load_examples(data_dir: Path) -> list[Example]:
+    """Return the masked training examples of every corpus file in ``data_dir``."""
+    files = sorted(list(data_dir.glob("part-*.jsonl")) + list(data_dir.glob("engine-*.jsonl")))
+    examples: list[Example] = []
+    for path in files:
+        checker = Checker(OrgProfile.from_yaml(org_for(path)), model=False)
+        posts, labels = [], []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            d = json.loads(line)
+            posts.append(Post(str(d["id"]), d["text"], Context.from_dict(d.get("context"))))
+            labels.append(frozenset(d.get("labels", [])))
+        docs = checker._documents(posts)
+        examples += [Example(doc.masked(), lab, skipped_rules(p.context)) for doc, lab, p in zip(docs, labels, posts)]
+        print(f"{path.name}: {len(posts)} posts ({org_for(path).name})", file=sys.stderr)
+    return examples
+
+
+def make_vectorizer() -> Any:
+    """Return the TF-IDF features: word 1-2-grams and character 2-5-grams within words."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    return FeatureUnion([
+        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True,
+                                  token_pattern=r"(?u)\b\w[\w']*\b", max_features=60000)),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, lowercase=True,
+                                  max_features=150000)),
+    ])
+
+
+def logreg() -> Any:
+    """Return option A: L2 logistic regression, balanced classes."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000, random_state=SEED)
+
+
+def svm() -> Any:
+    """Return option B: linear SVM with sigmoid-calibrated probabilities."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.svm import LinearSVC
+
+    return CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced", random_state=SEED), method="sigmoid", cv=3)
+
+
+OPTIONS: dict[str, Callable[[], Any]] = {"logreg": logreg, "svm": svm}
+
+
+def fit(examples: list[Example], make_clf: Callable[[], Any]) -> tuple[Any, dict[str, Any]]:
+    """Return a fitted vectorizer and one classifier per rule."""
+    vectorizer = make_vectorizer()
+    X = vectorizer.fit_transform([e.text for e in examples])
+    classifiers = {}
+    for rule in MODEL_RULES:
+        keep = np.array([rule not in e.skip for e in examples])
+        y = np.array([rule in e.labels for e in examples])[keep]
+        if y.sum() < 3:
+            continue
+        classifiers[rule] = make_clf().fit(X[keep], y)
+    return vectorizer, classifiers
+
+
+def out_of_fold(examples: list[Example], make_clf: Callable[[], Any], folds: int) -> dict[str, np.ndarray]:
+    """Return out-of-fold probabilities per rule (NaN where the rule is skipped)."""
+    from sklearn.model_selection import KFold
+
+    n = len(examples)
+    probs = {rule: np.full(n, np.nan) for rule in MODEL_RULES}
+    for train_idx, test_idx in KFold(folds, shuffle=True, random_state=SEED).split(np.arange(n)):
+        vectorizer, classifiers = fit([examples[i] for i in train_idx], make_clf)
+        X = vectorizer.transform([examples[i].text for i in test_idx])
+        for rule, clf in classifiers.items():
+            probs[rule][test_idx] = clf.predict_proba(X)[:, 1]
+    return probs
+
+
+def choose_thresholds(examples: list[Example], probs: dict[str, np.ndarray]) -> tuple[dict[str, float], dict[str, dict]]:
+    """Return, per rule, the threshold that maximises out-of-fold F1, and the figures at it."""
+    thresholds, figures = {}, {}
+    for rule, p in probs.items():
+        mask = ~np.isnan(p) & np.array([rule not in e.skip for e in examples])
+        y = np.array([rule in e.labels for e in examples])[mask]
+        if y.sum() == 0:
+            continue
+        best = max((_prf(y, p[mask] >= t) + (t,) for t in np.arange(0.15, 0.91, 0.025)), key=lambda x: (x[2], x[3]))
+        thresholds[rule] = round(float(best[3]), 3)
+        figures[rule] = {"precision": best[0], "recall": best[1], "f1": best[2], "support": int(y.sum())}
+    return thresholds, figures
+
+
+def _prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    tp = float((y & pred).sum())
+    precision = tp / pred.sum() if pred.sum() else 0.0
+    recall = tp / y.sum() if y.sum() else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def micro(figures: dict[str, dict]) -> float:
+    """Return the micro-averaged F1 implied by per-rule precision/recall/support."""
+    tp = sum(f["recall"] * f["support"] for f in figures.values())
+    pred = sum(f["recall"] * f["support"] / f["precision"] for f in figures.values() if f["precision"])
+    gold = sum(f["support"] for f in figures.values())
+    return 2 * tp / (pred + gold) if pred + gold else 0.0
+
+
+def evaluate(examples: list[Example], option: str, folds: int) -> dict[str, Any]:
+    """Return cross-validated figures and thresholds for one model option."""
+    start = time.perf_counter()
+    thresholds, figures = choose_thresholds(examples, out_of_fold(examples, OPTIONS[option], folds))
+    return {"option": option, "thresholds": thresholds, "figures": figures, "micro_f1": micro(figures),
+            "seconds": round(time.perf_counter() - start, 1)}
+
+
+def print_report(report: dict[str, Any]) -> None:
+    """Print a cross-validation report as a table."""
+    print(f"\n== {report['option']}: {len(report['figures'])} rules, micro-F1 {report['micro_f1']:.3f} ({report['seconds']} s)")
+    for rule, f in report["figures"].items():
+        print(f"{rule:24} P {f['precision']:.2f} R {f['recall']:.2f} F1 {f['f1']:.2f} n {f['support']:4} "
+              f"seuil {report['thresholds'][rule]:.3f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Train, cross-validate and save the model; return the exit status."""
+    parser = argparse.ArgumentParser(description="Entraîne le modèle de texte de Balise.")
+    parser.add_argument("--data", type=Path, default=DATA_DIR)
+    parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--option", choices=sorted(OPTIONS), default="logreg")
+    parser.add_argument("--compare", action="store_true", help="cross-validate every option and report them all")
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args(argv)
+    examples = load_examples(args.data)
+    reports = {o: evaluate(examples, o, args.folds) for o in (sorted(OPTIONS) if args.compare else [args.option])}
+    for r in reports.values():
+        print_report(r)
+    chosen = reports[args.option]
+    vectorizer, classifiers = fit(examples, OPTIONS[args.option])
+    meta = {"option": args.option, "examples": len(examples), "seed": SEED, "cv": {o: r for o, r in reports.items()}}
+    TextModel(vectorizer, classifiers, chosen["thresholds"], meta).save(args.out)
+    (args.out.parent / "cv-report.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"\nmodèle écrit : {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
