@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from balise.accounts.services import issue_setup_link_if_needed
 from balise.core.database import check_database
+from balise.core.schedule import ensure_scheduled
 from balise.policy.services import PackError, load_pack_into_db
 
 
@@ -18,6 +19,7 @@ class Command(BaseCommand):
             load_pack_into_db()
         except PackError as exc:
             raise CommandError(str(exc)) from exc
+        ensure_scheduled()
         link = issue_setup_link_if_needed()
         if link:
             self.stdout.write(self.style.SUCCESS("\nAucun compte n'existe encore. Pour créer votre CPE, ouvrez ce lien (utilisable une seule fois) :"))
