@@ -127,7 +127,7 @@ def generate(R, fill, context):
         out.append({"text": fill(text), "context": context(ctx), "labels": sorted(labels)})
 
     # child facts, identified (positive) vs own child (compliant) : same facts, contrastive pairs
-    for i in range(120):
+    for i in range(135):
         f = R.choice(CHILD_FACTS)
         s = R.random()
         if s < 0.5:
@@ -141,7 +141,7 @@ def generate(R, fill, context):
             t = "Bilan de la journée au CPE:\n- {E} " + f + "\n- {E2} " + f2 + "\n- moi: besoin d'un café ☕"
         t = t[0].upper() + t[1:]
         add(t, RENS, R.choice(["mix", "mix", "mix", "official"]) if s < 0.5 and R.random() < 0.1 else "mix")
-    for i in range(80):
+    for i in range(120):
         f = R.choice(CHILD_FACTS)
         s = R.random()
         if s < 0.55:
@@ -169,11 +169,11 @@ def generate(R, fill, context):
             pass
         t = t.replace("418-275-", "418-275-" + str(R.randint(1000, 9999)))
         add(t + R.choice(["", ".", " 😢", " 🙏", "...", " (gardez ça pour vous)"]), RENS)
-    for i in range(80):
+    for i in range(95):
         t = R.choice(WARM).replace("{thing}", R.choice(WARM_THING)) + R.choice(["", " ☺️", "!", " 💕", ". T'es la meilleure"])
         add(t, [], "mix")
     # government / network critique (compliant)
-    for i in range(50):
+    for i in range(60):
         add(R.choice(GOV) + " " + R.choice(GOV_COMPLAINT) + R.choice(GOV_CLOSE), [], "mix")
     # neutral anecdotes (compliant)
     for i in range(30):
