@@ -28,7 +28,9 @@ def env_bool(name: str, default: bool = False, environ: Mapping[str, str] | None
         return True
     if raw in FALSE:
         return False
-    raise SettingError(f"La variable {name} doit valoir vrai ou faux (1/0, true/false), pas « {raw} ».")
+    raise SettingError(
+        f"La variable {name} doit valoir vrai ou faux (1/0, true/false), pas « {raw} »."
+    )
 
 
 def env_int(name: str, default: int, environ: Mapping[str, str] | None = None) -> int:
@@ -39,7 +41,9 @@ def env_int(name: str, default: int, environ: Mapping[str, str] | None = None) -
     try:
         return int(raw)
     except ValueError:
-        raise SettingError(f"La variable {name} doit être un nombre entier, pas « {raw} ».") from None
+        raise SettingError(
+            f"La variable {name} doit être un nombre entier, pas « {raw} »."
+        ) from None
 
 
 def env_list(name: str, default: list[str], environ: Mapping[str, str] | None = None) -> list[str]:

@@ -23,6 +23,11 @@ for app, prefix in MOUNTS.items():
     if f"balise.{app}" in settings.INSTALLED_APPS and find_spec(f"balise.{app}.urls"):
         urlpatterns.append(path(prefix, include(f"balise.{app}.urls")))
 
+if "balise.checks" in settings.INSTALLED_APPS:  # the check API (issue 5) lives at /api/v1/check
+    from balise.checks.api import api as checks_api
+
+    urlpatterns.append(path("api/v1/", checks_api.urls))
+
 handler403 = "balise.core.views.error_403"
 handler404 = "balise.core.views.error_404"
 handler500 = "balise.core.views.error_500"

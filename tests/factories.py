@@ -17,7 +17,9 @@ def make_org(name: str, slug: str) -> Organization:
     return org
 
 
-def make_person(org: Organization, email: str, full_name: str, role: str, *, dg: bool = False) -> User:
+def make_person(
+    org: Organization, email: str, full_name: str, role: str, *, dg: bool = False
+) -> User:
     user = User.objects.create_user(email, PASSWORD, full_name=full_name)
     Membership.objects.create(user=user, organization=org, role=role, is_director_general=dg)
     return user
@@ -30,11 +32,15 @@ def build_world() -> SimpleNamespace:
     return SimpleNamespace(
         org=org,
         other_org=other_org,
-        director=make_person(org, "josee@premierpas.example", "Josée Lamontagne", Role.DIRECTION, dg=True),
+        director=make_person(
+            org, "josee@premierpas.example", "Josée Lamontagne", Role.DIRECTION, dg=True
+        ),
         deputy=make_person(org, "nathalie@premierpas.example", "Nathalie Bernier", Role.DIRECTION),
         educator=make_person(org, "melissa@premierpas.example", "Mélissa Lapointe", Role.EMPLOYE),
         consultant=make_person(org, "marc@consultant.example", "Marc-André Fortier", Role.EMPLOYE),
         it=make_person(org, "ti@premierpas.example", "Samuel Roy", Role.INFORMATIQUE),
-        outsider=make_person(other_org, "direction@lucioles.example", "Diane Côté", Role.DIRECTION, dg=True),
+        outsider=make_person(
+            other_org, "direction@lucioles.example", "Diane Côté", Role.DIRECTION, dg=True
+        ),
         extra={},
     )

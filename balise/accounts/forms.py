@@ -10,9 +10,17 @@ from balise.accounts.models import Invitation, Role, User
 
 
 class PasswordPairMixin(forms.Form):
-    password1 = forms.CharField(label=_("Mot de passe"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), strip=False,
-                                help_text=_("Au moins 10 caractères, pas seulement des chiffres."))
-    password2 = forms.CharField(label=_("Confirmez le mot de passe"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), strip=False)
+    password1 = forms.CharField(
+        label=_("Mot de passe"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+        help_text=_("Au moins 10 caractères, pas seulement des chiffres."),
+    )
+    password2 = forms.CharField(
+        label=_("Confirmez le mot de passe"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+    )
 
     def clean_password2(self) -> str:
         p1, p2 = self.cleaned_data.get("password1"), self.cleaned_data.get("password2")
@@ -28,11 +36,22 @@ class SetupForm(PasswordPairMixin):
     website = forms.URLField(label=_("Site Web officiel"), required=False, assume_scheme="https")
     full_name = forms.CharField(label=_("Votre nom complet (directrice générale)"), max_length=200)
     email = forms.EmailField(label=_("Votre courriel"))
-    field_order = ["organization_name", "city", "website", "full_name", "email", "password1", "password2"]
+    field_order = [
+        "organization_name",
+        "city",
+        "website",
+        "full_name",
+        "email",
+        "password1",
+        "password2",
+    ]
 
 
 class LoginForm(AuthenticationForm):
-    username = forms.EmailField(label=_("Courriel"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+    username = forms.EmailField(
+        label=_("Courriel"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}),
+    )
     error_messages = {
         "invalid_login": _("Courriel ou mot de passe incorrect. Vérifiez-les et réessayez."),
         "inactive": _("Ce compte est désactivé. Adressez-vous à la direction de votre CPE."),
@@ -50,7 +69,12 @@ class InvitationForm(forms.Form):
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].lower()
-        if self.organization and self.organization.memberships.filter(user__email__iexact=email, is_active=True).exists():
+        if (
+            self.organization
+            and self.organization.memberships.filter(
+                user__email__iexact=email, is_active=True
+            ).exists()
+        ):
             raise ValidationError(_("Cette personne fait déjà partie de votre CPE."))
         return email
 

@@ -79,15 +79,21 @@ class Role(models.TextChoices):
 class Membership(models.Model):
     """The one role a person holds in one organization."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
     is_director_general = models.BooleanField(_("directrice générale"), default=False)
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "organization"], name="one_role_per_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_role_per_org")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.organization} · {self.get_role_display()}"
@@ -109,6 +115,9 @@ class SetupToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     used_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"Lien d'installation du {self.created_at:%Y-%m-%d}"
+
     @classmethod
     def issue(cls) -> str:
         """Returns a new token; only its hash is stored."""
@@ -123,7 +132,9 @@ class SetupToken(models.Model):
     def consume(self) -> bool:
         """Marks the token used; False when another request used it first."""
         return bool(
-            SetupToken.objects.filter(pk=self.pk, used_at__isnull=True).update(used_at=timezone.now())
+            SetupToken.objects.filter(pk=self.pk, used_at__isnull=True).update(
+                used_at=timezone.now()
+            )
         )
 
 
@@ -134,7 +145,9 @@ class Invitation(OrgOwned):
     full_name = models.CharField(_("nom complet"), max_length=200, blank=True)
     role = models.CharField(_("rôle"), max_length=20, choices=Role.choices)
     token_hash = models.CharField(max_length=64, unique=True)
-    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_at = models.DateTimeField(null=True, blank=True)
@@ -143,7 +156,9 @@ class Invitation(OrgOwned):
         ordering = ["-created_at"]
 
     @classmethod
-    def issue(cls, *, organization: Organization, email: str, role: str, invited_by, full_name: str = "") -> tuple[Invitation, str]:
+    def issue(
+        cls, *, organization: Organization, email: str, role: str, invited_by, full_name: str = ""
+    ) -> tuple[Invitation, str]:
         """Creates an invitation and returns it with its clear token (sent once, by e-mail)."""
         token = secrets.token_urlsafe(32)
         invitation = cls.objects.create(
@@ -159,7 +174,9 @@ class Invitation(OrgOwned):
 
     @classmethod
     def find(cls, token: str) -> Invitation | None:
-        return cls.objects.filter(token_hash=hash_token(token)).select_related("organization").first()
+        return (
+            cls.objects.filter(token_hash=hash_token(token)).select_related("organization").first()
+        )
 
     @property
     def is_expired(self) -> bool:
@@ -172,7 +189,9 @@ class Invitation(OrgOwned):
         if user is None:
             user = User.objects.create_user(self.email, password, full_name=full_name)
         Membership.objects.update_or_create(
-            user=user, organization=self.organization, defaults={"role": self.role, "is_active": True}
+            user=user,
+            organization=self.organization,
+            defaults={"role": self.role, "is_active": True},
         )
         Invitation.objects.filter(pk=self.pk).update(accepted_at=timezone.now())
         return user

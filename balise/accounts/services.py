@@ -46,7 +46,9 @@ def create_organization(*, setup: SetupToken, data: dict) -> User | None:
         website=data.get("website", ""),
     )
     user = User.objects.create_user(data["email"], data["password2"], full_name=data["full_name"])
-    Membership.objects.create(user=user, organization=org, role=Role.DIRECTION, is_director_general=True)
+    Membership.objects.create(
+        user=user, organization=org, role=Role.DIRECTION, is_director_general=True
+    )
     install_default_pack(org)
     return user
 
@@ -58,5 +60,15 @@ def send_invitation(request, invitation: Invitation, token: str) -> None:
         "Bonjour,\n\n%(who)s vous invite à rejoindre Balise pour %(org)s.\n"
         "Balise vous aide à appliquer le code de conduite sur les médias sociaux.\n\n"
         "Choisissez votre mot de passe ici (lien valide %(days)s jours) :\n%(url)s\n"
-    ) % {"who": request.user, "org": invitation.organization, "days": settings.INVITATION_DAYS, "url": url}
-    send_mail(_("Invitation à Balise — %(org)s") % {"org": invitation.organization}, body, None, [invitation.email])
+    ) % {
+        "who": request.user,
+        "org": invitation.organization,
+        "days": settings.INVITATION_DAYS,
+        "url": url,
+    }
+    send_mail(
+        _("Invitation à Balise — %(org)s") % {"org": invitation.organization},
+        body,
+        None,
+        [invitation.email],
+    )

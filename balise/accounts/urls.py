@@ -12,6 +12,10 @@ urlpatterns = [
     path("invitation/<str:token>/", views.accept, name="accept"),
     path("mot-de-passe/oublie/", views.password_reset, name="password_reset"),
     path("mot-de-passe/envoye/", views.password_reset_done, name="password_reset_done"),
-    path("mot-de-passe/nouveau/<uidb64>/<token>/", views.password_reset_confirm, name="password_reset_confirm"),
+    path(
+        "mot-de-passe/nouveau/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
     path("mot-de-passe/change/", views.password_reset_complete, name="password_reset_complete"),
 ]

@@ -26,7 +26,11 @@ def setup(request, token: str):
     org_facts = default_pack().get("organization", {})
     form = SetupForm(
         request.POST or None,
-        initial={"organization_name": org_facts.get("name"), "city": org_facts.get("city"), "website": org_facts.get("website")},
+        initial={
+            "organization_name": org_facts.get("name"),
+            "city": org_facts.get("city"),
+            "website": org_facts.get("website"),
+        },
     )
     if request.method == "POST" and form.is_valid():
         user = create_organization(setup=setup_token, data=form.cleaned_data)
@@ -54,7 +58,9 @@ def invitations(request):
             organization=request.organization, invited_by=request.user, **form.cleaned_data
         )
         send_invitation(request, invitation, token)
-        messages.success(request, _("Invitation envoyée à %(email)s.") % {"email": invitation.email})
+        messages.success(
+            request, _("Invitation envoyée à %(email)s.") % {"email": invitation.email}
+        )
         return redirect("accounts:invitations")
     pending = for_org(request, Invitation).filter(accepted_at__isnull=True)
     return render(request, "accounts/invitations.html", {"form": form, "pending": pending})
@@ -65,14 +71,23 @@ def accept(request, token: str):
     """The invited person chooses a password and joins the organization."""
     invitation = Invitation.find(token)
     if invitation is None:
-        return render(request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404)
+        return render(
+            request, "accounts/invitation_invalid.html", {"reason": "unknown"}, status=404
+        )
     if invitation.accepted_at:
         return render(request, "accounts/invitation_invalid.html", {"reason": "used"}, status=410)
     if invitation.is_expired:
-        return render(request, "accounts/invitation_invalid.html", {"reason": "expired", "invitation": invitation}, status=410)
+        return render(
+            request,
+            "accounts/invitation_invalid.html",
+            {"reason": "expired", "invitation": invitation},
+            status=410,
+        )
     form = AcceptInvitationForm(request.POST or None, invitation=invitation)
     if request.method == "POST" and form.is_valid():
-        user = invitation.accept(password=form.cleaned_data["password2"], full_name=form.cleaned_data["full_name"])
+        user = invitation.accept(
+            password=form.cleaned_data["password2"], full_name=form.cleaned_data["full_name"]
+        )
         login(request, user, backend=BACKEND)
         messages.success(request, _("Bienvenue, votre compte est prêt."))
         return redirect("core:home")
@@ -85,8 +100,13 @@ password_reset = auth_views.PasswordResetView.as_view(
     subject_template_name="accounts/password_reset_subject.txt",
     success_url=reverse_lazy("accounts:password_reset_done"),
 )
-password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
-password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="accounts/password_reset_confirm.html", success_url=reverse_lazy("accounts:password_reset_complete")
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
 )
-password_reset_complete = auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html")
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)

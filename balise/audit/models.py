@@ -18,9 +18,13 @@ def canonical(data: dict) -> str:
 class AuditRecord(models.Model):
     """Who changed what, when, before and after; each record holds the hash of the one before."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField()
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     actor_label = models.CharField(max_length=254, blank=True)
     action = models.CharField(max_length=60)
     object_type = models.CharField(max_length=100, blank=True)
@@ -33,6 +37,9 @@ class AuditRecord(models.Model):
 
     class Meta:
         ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"n° {self.id} · {self.action} · {self.object_repr}"
 
     def payload(self) -> dict:
         """Returns the fields covered by the hash."""

@@ -21,7 +21,9 @@ class JsonFormatter(logging.Formatter):
         }
         for key, value in vars(record).items():
             if key not in _STANDARD and not key.startswith("_") and key != "request":
-                payload[key] = value if isinstance(value, str | int | float | bool | None) else repr(value)
+                payload[key] = (
+                    value if isinstance(value, str | int | float | bool | None) else repr(value)
+                )
         if record.exc_info:
             payload["exception"] = self.formatException(record.exc_info)
         return json.dumps(payload, ensure_ascii=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from django.db import OperationalError, InterfaceError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 

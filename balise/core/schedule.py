@@ -32,7 +32,9 @@ def every(task, interval: timedelta) -> None:
 def is_pending(task_path: str) -> bool:
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(task_path=task_path, status__in=["READY", "RUNNING"]).exists()
+    return DBTaskResult.objects.filter(
+        task_path=task_path, status__in=["READY", "RUNNING"]
+    ).exists()
 
 
 def ensure_scheduled(delay: timedelta | None = None) -> list[str]:

@@ -10,7 +10,6 @@ from balise.core.nav import tiles_for
 from balise.policy.services import current_version
 
 
-
 def home(request):
     """The home page of the person's role, or the sign-in page."""
     if not request.user.is_authenticated:
@@ -23,7 +22,9 @@ def home(request):
         Role.DIRECTION: "core/home_direction.html",
         Role.INFORMATIQUE: "core/home_informatique.html",
     }.get(role, "core/home_employe.html")
-    return render(request, template, {"tiles": tiles, "version": current_version(request.organization)})
+    return render(
+        request, template, {"tiles": tiles, "version": current_version(request.organization)}
+    )
 
 
 def healthz(request):

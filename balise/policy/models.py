@@ -41,11 +41,15 @@ class CodeVersion(OrgOwned):
     summary = models.TextField(_("résumé des changements"), blank=True)
     text_hash = models.CharField(max_length=64)
     published_at = models.DateTimeField(auto_now_add=True)
-    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-number"]
-        constraints = [models.UniqueConstraint(fields=["organization", "number"], name="one_number_per_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "number"], name="one_number_per_org")
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} — version {self.number}"

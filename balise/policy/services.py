@@ -48,7 +48,9 @@ def load_pack_into_db(path: Path | None = None) -> tuple[PolicyPack, bool]:
     path = Path(path or settings.POLICY_PACK)
     data = read_pack(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    pack, created = PolicyPack.objects.get_or_create(slug=data["id"], defaults={"sha256": digest, "data": data})
+    pack, created = PolicyPack.objects.get_or_create(
+        slug=data["id"], defaults={"sha256": digest, "data": data}
+    )
     if not created and pack.sha256 != digest:
         pack.sha256, pack.data = digest, data
         pack.save()

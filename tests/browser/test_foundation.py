@@ -9,7 +9,9 @@ from django.core import mail
 from balise.accounts.models import Membership, SetupToken
 
 
-def test_a_new_cpe_from_setup_link_to_an_employee_reading_article_5(live_server, page, shot, transactional_db):
+def test_a_new_cpe_from_setup_link_to_an_employee_reading_article_5(
+    live_server, page, shot, transactional_db
+):
     token = SetupToken.issue()
     page.goto(f"{live_server.url}/compte/installation/{token}/")
     shot(page, "installation")

@@ -12,8 +12,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def chain(world):
     for n in range(5):
-        record_change(organization=world.org, actor=world.director, action="modification",
-                      obj=world.org, before={"n": n}, after={"n": n + 1})
+        record_change(
+            organization=world.org,
+            actor=world.director,
+            action="modification",
+            obj=world.org,
+            before={"n": n},
+            after={"n": n + 1},
+        )
     return list(AuditRecord.objects.order_by("id"))
 
 

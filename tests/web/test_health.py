@@ -38,7 +38,14 @@ def test_pages_say_in_french_when_the_database_is_down(monkeypatch):
 def test_prepare_names_an_unreachable_database_server_without_a_traceback(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("BALISE_")}
     env.update(BALISE_VAR_DIR=str(tmp_path), DATABASE_URL="postgres://postgres@127.0.0.1:1/absente")
-    out = subprocess.run([sys.executable, "manage.py", "prepare"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "manage.py", "prepare"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode != 0
     assert "est injoignable" in out.stderr
     assert "127.0.0.1:1" in out.stderr

@@ -18,7 +18,9 @@ def token_from_mail() -> str:
 
 
 def invite(client, email="kim@premierpas.example", role="employe"):
-    return client.post(reverse("accounts:invitations"), {"full_name": "Kim Lachance", "email": email, "role": role})
+    return client.post(
+        reverse("accounts:invitations"), {"full_name": "Kim Lachance", "email": email, "role": role}
+    )
 
 
 def test_it_invites_by_email_and_lets_the_person_join(client_for, world, client):
@@ -27,24 +29,48 @@ def test_it_invites_by_email_and_lets_the_person_join(client_for, world, client)
     client.logout()
     page = client.get(reverse("accounts:accept", args=[token]))
     assert "Rejoindre CPE Premier Pas" in page.content.decode()
-    response = client.post(reverse("accounts:accept", args=[token]), {"full_name": "Kim Lachance", "password1": "secret-assez-long-1", "password2": "secret-assez-long-1"})
+    response = client.post(
+        reverse("accounts:accept", args=[token]),
+        {
+            "full_name": "Kim Lachance",
+            "password1": "secret-assez-long-1",
+            "password2": "secret-assez-long-1",
+        },
+    )
     assert response.status_code == 302
     m = Membership.objects.get(user__email="kim@premierpas.example")
     assert (m.organization, m.role) == (world.org, "employe")
 
 
 def test_it_refuses_an_expired_invitation_in_french(client, world):
-    invitation, token = Invitation.issue(organization=world.org, email="kim@x.example", role="employe", invited_by=world.director)
-    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
-    response = client.post(reverse("accounts:accept", args=[token]), {"full_name": "Kim", "password1": "secret-assez-long-1", "password2": "secret-assez-long-1"})
+    invitation, token = Invitation.issue(
+        organization=world.org, email="kim@x.example", role="employe", invited_by=world.director
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - timedelta(minutes=1)
+    )
+    response = client.post(
+        reverse("accounts:accept", args=[token]),
+        {
+            "full_name": "Kim",
+            "password1": "secret-assez-long-1",
+            "password2": "secret-assez-long-1",
+        },
+    )
     assert response.status_code == 410
     assert "expirée" in response.content.decode()
     assert not User.objects.filter(email="kim@x.example").exists()
 
 
 def test_it_refuses_an_invitation_used_twice(client, world):
-    invitation, token = Invitation.issue(organization=world.org, email="kim@x.example", role="employe", invited_by=world.director)
-    data = {"full_name": "Kim", "password1": "secret-assez-long-1", "password2": "secret-assez-long-1"}
+    invitation, token = Invitation.issue(
+        organization=world.org, email="kim@x.example", role="employe", invited_by=world.director
+    )
+    data = {
+        "full_name": "Kim",
+        "password1": "secret-assez-long-1",
+        "password2": "secret-assez-long-1",
+    }
     client.post(reverse("accounts:accept", args=[token]), data)
     again = client.post(reverse("accounts:accept", args=[token]), data)
     assert again.status_code == 410

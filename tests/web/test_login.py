@@ -44,17 +44,24 @@ def test_it_signs_out(client_for, world):
 def test_it_sends_a_password_reset_link(client, world):
     client.post(reverse("accounts:password_reset"), {"email": "melissa@premierpas.example"})
     assert len(mail.outbox) == 1
-    link = next(line for line in mail.outbox[0].body.splitlines() if "/mot-de-passe/nouveau/" in line)
+    link = next(
+        line for line in mail.outbox[0].body.splitlines() if "/mot-de-passe/nouveau/" in line
+    )
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)
     assert "Choisissez un nouveau mot de passe" in form_page.content.decode()
-    done = client.post(form_page.redirect_chain[-1][0], {"new_password1": "nouveau-secret-123", "new_password2": "nouveau-secret-123"})
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "nouveau-secret-123", "new_password2": "nouveau-secret-123"},
+    )
     assert done.status_code == 302
     world.educator.refresh_from_db()
     assert world.educator.check_password("nouveau-secret-123")
 
 
 def test_it_does_not_reveal_unknown_addresses(client, world):
-    response = client.post(reverse("accounts:password_reset"), {"email": "inconnu@x.example"}, follow=True)
+    response = client.post(
+        reverse("accounts:password_reset"), {"email": "inconnu@x.example"}, follow=True
+    )
     assert "Si un compte est associé" in response.content.decode()
     assert mail.outbox == []

@@ -9,8 +9,17 @@ from balise.policy.models import CodeVersion, PolicyPack
 from balise.policy.services import PackError, load_pack_into_db, read_pack
 
 RULE_IDS = {
-    "5.ii.renseignements", "5.ii.image", "5.ii.critique-milieu", "5.iii.identite", "5.iv.porte-parole",
-    "5.v.confidentiel", "5.v.marque", "5.v.page", "5.v.reseau", "5.vi.harcelement", "5.vii.temps",
+    "5.ii.renseignements",
+    "5.ii.image",
+    "5.ii.critique-milieu",
+    "5.iii.identite",
+    "5.iv.porte-parole",
+    "5.v.confidentiel",
+    "5.v.marque",
+    "5.v.page",
+    "5.v.reseau",
+    "5.vi.harcelement",
+    "5.vii.temps",
 }
 
 
@@ -19,7 +28,15 @@ def test_the_pack_holds_the_code_and_the_eleven_rules(settings):
     assert {r["id"] for r in pack["rules"]} == RULE_IDS
     assert [a["number"] for a in pack["articles"]] == ["1", "2", "3", "4", "5", "6"]
     five = pack["articles"][4]
-    assert [s["ref"] for s in five["sections"]] == ["5 i)", "5 ii)", "5 iii)", "5 iv)", "5 v)", "5 vi)", "5 vii)"]
+    assert [s["ref"] for s in five["sections"]] == [
+        "5 i)",
+        "5 ii)",
+        "5 iii)",
+        "5 iv)",
+        "5 v)",
+        "5 vi)",
+        "5 vii)",
+    ]
     original = Path(settings.BASE_DIR.parent / "shared/policy/code-de-conduite-medias-sociaux.txt")
     if original.exists():  # every paragraph of the code is in the pack, word for word
         text = " ".join(original.read_text(encoding="utf-8").split())

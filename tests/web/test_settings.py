@@ -13,7 +13,10 @@ from balise.env import SettingError, env_bool, env_int, env_list
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("oui", True), ("TRUE", True), ("0", False), ("non", False), ("", False)])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("1", True), ("oui", True), ("TRUE", True), ("0", False), ("non", False), ("", False)],
+)
 def test_env_bool_reads_yes_and_no(raw, expected):
     assert env_bool("X", default=not expected, environ={"X": raw}) is expected
 
@@ -33,9 +36,20 @@ def test_env_int_and_list():
 
 
 def run_settings(tmp_path, code: str, **env) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("BALISE_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC"))}
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("BALISE_", "DATABASE_URL", "DJANGO_ALLOW_ASYNC"))
+    }
     environ.update(BALISE_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="balise.settings", **env)
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_defaults_are_safe(tmp_path):

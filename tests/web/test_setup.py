@@ -46,7 +46,9 @@ def test_it_works_once_then_refuses(client):
     token = SetupToken.issue()
     client.post(reverse("accounts:setup", args=[token]), FORM)
     client.logout()
-    again = client.post(reverse("accounts:setup", args=[token]), {**FORM, "email": "autre@x.example"})
+    again = client.post(
+        reverse("accounts:setup", args=[token]), {**FORM, "email": "autre@x.example"}
+    )
     assert again.status_code == 404
     assert "déjà servi" in again.content.decode()
     assert Organization.objects.count() == 1 and User.objects.count() == 1
@@ -61,7 +63,9 @@ def test_it_refuses_a_malformed_token_in_french(client):
 
 def test_it_writes_nothing_when_the_form_is_wrong(client):
     token = SetupToken.issue()
-    response = client.post(reverse("accounts:setup", args=[token]), {**FORM, "password2": "autre-chose-123"})
+    response = client.post(
+        reverse("accounts:setup", args=[token]), {**FORM, "password2": "autre-chose-123"}
+    )
     assert response.status_code == 200
     assert "ne sont pas identiques" in response.content.decode()
     assert not Organization.objects.exists() and not User.objects.exists()

@@ -22,7 +22,11 @@ class Command(BaseCommand):
         ensure_scheduled()
         link = issue_setup_link_if_needed()
         if link:
-            self.stdout.write(self.style.SUCCESS("\nAucun compte n'existe encore. Pour créer votre CPE, ouvrez ce lien (utilisable une seule fois) :"))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "\nAucun compte n'existe encore. Pour créer votre CPE, ouvrez ce lien (utilisable une seule fois) :"
+                )
+            )
             self.stdout.write(f"\n    {link}\n")
         else:
             self.stdout.write("Balise est prête.")

@@ -16,14 +16,32 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--bind", default=os.environ.get("BALISE_BIND", "127.0.0.1:8000"))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("BALISE_WEB_WORKERS", "2")))
-        parser.add_argument("--no-worker", action="store_true", help="sans le travailleur de tâches")
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("BALISE_WEB_WORKERS", "2"))
+        )
+        parser.add_argument(
+            "--no-worker", action="store_true", help="sans le travailleur de tâches"
+        )
 
     def handle(self, *args, bind, workers, no_worker, **options):
         python = sys.executable
         commands = [
-            [python, "-m", "gunicorn", "balise.wsgi:application", "--bind", bind, "--workers", str(workers),
-             "--threads", "4", "--timeout", "120", "--access-logfile", "-"],
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "balise.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--threads",
+                "4",
+                "--timeout",
+                "120",
+                "--access-logfile",
+                "-",
+            ],
         ]
         if not no_worker:
             commands.append([python, "manage.py", "db_worker", "--interval", "1"])
