@@ -35,9 +35,18 @@ def snapshot(obj: models.Model, exclude: tuple[str, ...] = ()) -> dict:
 
 
 @transaction.atomic
-def record_change(*, organization, actor, action: str, obj: models.Model | None = None,
-                  before: dict | None = None, after: dict | None = None,
-                  object_type: str = "", object_id: str = "", object_repr: str = "") -> AuditRecord:
+def record_change(
+    *,
+    organization,
+    actor,
+    action: str,
+    obj: models.Model | None = None,
+    before: dict | None = None,
+    after: dict | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+) -> AuditRecord:
     """Appends a record to the chain and returns it."""
     last = AuditRecord.objects.select_for_update().order_by("-id").first()
     record = AuditRecord(
@@ -80,6 +89,8 @@ def verify_chain() -> Verification:
             )
             return Verification(False, checked, record.id, reason)
         if record.compute_hash() != record.hash:
-            return Verification(False, checked, record.id, f"l'enregistrement n° {record.id} a été modifié")
+            return Verification(
+                False, checked, record.id, f"l'enregistrement n° {record.id} a été modifié"
+            )
         prev_hash, prev_id, checked = record.hash, record.id, checked + 1
     return Verification(True, checked)

@@ -4,7 +4,9 @@ from balise.audit.services import verify_chain
 
 
 class Command(BaseCommand):
-    help = "Vérifie la chaîne du journal d'audit et nomme le premier enregistrement altéré ou retiré."
+    help = (
+        "Vérifie la chaîne du journal d'audit et nomme le premier enregistrement altéré ou retiré."
+    )
 
     def handle(self, *args, **options):
         result = verify_chain()
