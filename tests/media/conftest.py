@@ -63,6 +63,13 @@ def group_photo(media_dir) -> tuple[Path, list[list[int]]]:
         scene = paste(scene, crop, x, y)
         dx, dy = int(box[2] * 0.45), int(box[3] * 0.45)
         inner = [dx, dy] if box[0] - dx >= 0 else [box[0], dy]
-        labels.append([round(x + inner[0] * factor), round(y + inner[1] * factor), round(box[2] * factor), round(box[3] * factor)])
+        labels.append(
+            [
+                round(x + inner[0] * factor),
+                round(y + inner[1] * factor),
+                round(box[2] * factor),
+                round(box[3] * factor),
+            ]
+        )
     path = save_rgb(media_dir / "groupe.jpg", scene, quality=92)
     return path, labels

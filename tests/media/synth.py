@@ -30,7 +30,16 @@ def draw_reference_logo(size: tuple[int, int] = (480, 360)) -> Image.Image:
     draw.pieslice([150, 40, 330, 220], 180, 360, fill=SUN)
     for angle in range(195, 360, 30):
         x, y = 240 + 120 * math.cos(math.radians(angle)), 130 + 120 * math.sin(math.radians(angle))
-        draw.line([240 + 100 * math.cos(math.radians(angle)), 130 + 100 * math.sin(math.radians(angle)), x, y], fill=SUN, width=8)
+        draw.line(
+            [
+                240 + 100 * math.cos(math.radians(angle)),
+                130 + 100 * math.sin(math.radians(angle)),
+                x,
+                y,
+            ],
+            fill=SUN,
+            width=8,
+        )
     _footprint(draw, 95, 120, 1)
     _footprint(draw, 360, 90, -1)
     draw.rectangle([40, 140, width - 40, 150], fill=SKY)
@@ -72,7 +81,18 @@ def tshirt_background(width: int = 900, height: int = 700, seed: int = 1) -> np.
     rng = np.random.default_rng(seed)
     scene = np.full((height, width, 3), 170, np.uint8)
     scene = np.clip(scene + rng.normal(0, 12, scene.shape), 0, 255).astype(np.uint8)
-    torso = np.array([[150, 120], [750, 120], [850, 330], [720, 330], [720, 690], [180, 690], [180, 330], [50, 330]])
+    torso = np.array(
+        [
+            [150, 120],
+            [750, 120],
+            [850, 330],
+            [720, 330],
+            [720, 690],
+            [180, 690],
+            [180, 330],
+            [50, 330],
+        ]
+    )
     cv2.fillPoly(scene, [torso], (200, 60, 60))
     weave = (np.indices((height, width)).sum(axis=0) % 4 < 2)[..., None] * 10
     return np.clip(scene.astype(int) - weave, 0, 255).astype(np.uint8)
@@ -97,7 +117,12 @@ def png_bomb(width: int = 50_000, height: int = 50_000) -> bytes:
     """Return a tiny PNG whose header declares width×height pixels (never allocated)."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     idat = zlib.compress(b"\x00" * 64)
-    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"IDAT", idat)
+        + _chunk(b"IEND", b"")
+    )
 
 
 def jpeg_bomb(width: int = 50_000, height: int = 50_000) -> bytes:
@@ -115,8 +140,6 @@ def _chunk(kind: bytes, payload: bytes) -> bytes:
     return struct.pack(">I", len(payload)) + kind + payload + struct.pack(">I", crc)
 
 
-
-
 def write_video(path: Path, frame_at, seconds: float, fps: int = 10, size=(640, 360)) -> Path:
     """Write an MP4 (mp4v) whose frame at time t is `frame_at(t)` (RGB, `size`)."""
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, size)
@@ -126,6 +149,7 @@ def write_video(path: Path, frame_at, seconds: float, fps: int = 10, size=(640, 
         writer.write(cv2.cvtColor(frame_at(index / fps), cv2.COLOR_RGB2BGR))
     writer.release()
     return path
+
 
 if __name__ == "__main__":
     BUNDLED_LOGO.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,6 @@ from PIL import Image
 from balise.engine.media import MediaError, analyze_file, anonymize_image
 from balise.engine.media.boxes import iou
 from balise.engine.media.faces import BLUR_THRESHOLD, get_detector
-
 from tests.media.synth import gps_jpeg
 
 from .conftest import astronaut
@@ -79,3 +78,24 @@ def test_it_refuses_an_unknown_output_format(tmp_path):
     Image.fromarray(astronaut()).save(path)
     with pytest.raises(MediaError, match="format de sortie"):
         anonymize_image(path, tmp_path / "copie.gif")
+
+
+def test_thorough_mode_blurs_a_face_too_small_for_the_quick_pass(tmp_path):
+    import cv2
+    import numpy as np
+
+    from .conftest import ASTRONAUT_FACE, face_crop
+
+    # A 12 px face in a 1400×1000 photo: 9 px in the quick 1024 px pass, found only by tiles.
+    scene = np.full((1000, 1400, 3), 190, np.uint8)
+    crop = face_crop(astronaut(), ASTRONAUT_FACE, margin=0.5)
+    crop = cv2.resize(crop, None, fx=12 / 95, fy=12 / 95, interpolation=cv2.INTER_AREA)
+    scene[600 : 600 + crop.shape[0], 700 : 700 + crop.shape[1]] = crop
+    src = tmp_path / "foule.png"
+    Image.fromarray(scene).save(src)
+    quick = anonymize_image(src, tmp_path / "rapide.png")
+    thorough = anonymize_image(src, tmp_path / "minutieux.png", thorough=True)
+    assert quick.faces == [] and quick.weak_faces == []
+    assert len(thorough.faces + thorough.weak_faces) >= 1
+    copy = np.asarray(Image.open(tmp_path / "minutieux.png"))
+    assert not np.array_equal(copy[600:625, 700:725], scene[600:625, 700:725])

@@ -12,7 +12,6 @@ import pytest
 from PIL import Image
 
 from balise.engine.media import Limits, MediaError, analyze_file
-
 from tests.media.synth import jpeg_bomb, png_bomb
 
 from .conftest import astronaut

@@ -10,7 +10,6 @@ import pytest
 from PIL import Image
 
 from balise.engine.media.cli import add_anonymize_arguments, run_anonymize
-
 from tests.media.synth import gps_jpeg
 
 from .conftest import astronaut

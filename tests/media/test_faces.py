@@ -50,7 +50,9 @@ def test_it_finds_no_face_where_there_is_none(media_dir, name):
     assert analysis.faces == []
 
 
-@pytest.mark.parametrize(("suffix", "options"), [(".webp", {"quality": 90}), (".heic", {"quality": 90})])
+@pytest.mark.parametrize(
+    ("suffix", "options"), [(".webp", {"quality": 90}), (".heic", {"quality": 90})]
+)
 def test_it_reads_webp_and_heic(media_dir, suffix, options):
     pytest.importorskip("pillow_heif")
     path = save_rgb(media_dir / f"portrait{suffix}", astronaut(), **options)

@@ -11,7 +11,6 @@ from skimage import data
 from balise.engine.media import BUNDLED_LOGO, LogoBox, analyze_file
 from balise.engine.media.boxes import iou
 from balise.engine.media.logo import find_logos, load_refs, plausible_quad
-
 from tests.media.synth import draw_reference_logo, paste_rotated, tshirt_background
 
 from .conftest import save_rgb

@@ -8,7 +8,6 @@ import pytest
 
 from balise.engine.media import BUNDLED_LOGO, FaceBox, analyze_file
 from balise.engine.media.tracks import Tracker
-
 from tests.media.synth import draw_reference_logo, write_video
 
 from .conftest import ASTRONAUT_FACE, CAMERA_FACE, astronaut, camera_rgb, face_crop
@@ -43,7 +42,9 @@ def test_it_counts_distinct_people_with_their_time_ranges(video):
     people = sorted(analysis.faces, key=lambda face: face.t0)
     assert len(people) == 2
     assert people[0].t0 == pytest.approx(0.0, abs=0.1) and people[0].t1 >= 5.0
-    assert people[1].t0 == pytest.approx(2.0, abs=0.6) and people[1].t1 == pytest.approx(3.5, abs=0.6)
+    assert people[1].t0 == pytest.approx(2.0, abs=0.6) and people[1].t1 == pytest.approx(
+        3.5, abs=0.6
+    )
     context = analysis.to_context(consented_faces=1)
     assert context["faces"] == 2 and context["consented_faces"] == 1
     assert context["boxes"][0]["t"][1] >= 5.0

@@ -77,10 +77,11 @@ def analyze_file(
 
 
 def analyze_photo(
-    name: str, photo: Photo, refs: list[LogoRef], *, threads: int = 1
+    name: str, photo: Photo, refs: list[LogoRef], *, threads: int = 1, zoom: float = 1.0
 ) -> MediaAnalysis:
-    """Return the analysis of decoded pixels; boxes in the original's coordinates."""
-    found = get_detector(threads).detect(photo.rgb, threshold=BLUR_THRESHOLD)
+    """Return the analysis of decoded pixels; boxes in the original's coordinates.
+    `zoom` > 1 adds enlarged tiles for very small faces (slower; see FaceDetector.detect)."""
+    found = get_detector(threads).detect(photo.rgb, threshold=BLUR_THRESHOLD, zoom=zoom)
     found = [box.scaled(photo.scale) for box in found]
     logos = [box.scaled(photo.scale) for box in find_logos(photo.rgb, refs)]
     return MediaAnalysis(
@@ -101,9 +102,7 @@ def analyze_photo(
 
 def _explain(photo: Photo, refs: list[LogoRef]) -> str:
     side = max(photo.rgb.shape[:2])
-    text = (
-        f"CenterFace (ONNX) sur {side} px de côté, visage compté à un score ≥ {REPORT_THRESHOLD}"
-    )
+    text = f"CenterFace (ONNX) sur {side} px de côté, visage compté à un score ≥ {REPORT_THRESHOLD}"
     if refs:
         text += f"; logo cherché d'après {len(refs)} image(s) de référence (ORB + homographie)"
     return text

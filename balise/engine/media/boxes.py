@@ -78,8 +78,16 @@ def nms(boxes: np.ndarray, scores: np.ndarray, threshold: float = 0.3) -> list[i
         i = int(order[0])
         keep.append(i)
         rest = order[1:]
-        ix = np.clip(np.minimum(boxes[i, 2], boxes[rest, 2]) - np.maximum(boxes[i, 0], boxes[rest, 0]), 0, None)
-        iy = np.clip(np.minimum(boxes[i, 3], boxes[rest, 3]) - np.maximum(boxes[i, 1], boxes[rest, 1]), 0, None)
+        ix = np.clip(
+            np.minimum(boxes[i, 2], boxes[rest, 2]) - np.maximum(boxes[i, 0], boxes[rest, 0]),
+            0,
+            None,
+        )
+        iy = np.clip(
+            np.minimum(boxes[i, 3], boxes[rest, 3]) - np.maximum(boxes[i, 1], boxes[rest, 1]),
+            0,
+            None,
+        )
         inter = ix * iy
         overlap = inter / np.maximum(areas[i] + areas[rest] - inter, 1e-9)
         order = rest[overlap < threshold]

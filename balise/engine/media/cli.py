@@ -14,22 +14,43 @@ from .logo import BUNDLED_LOGO
 def add_anonymize_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of `balise anonymize` to an (sub)parser."""
     parser.add_argument("file", type=Path, help="photo à anonymiser (JPEG, PNG, WebP, HEIC)")
-    parser.add_argument("-o", "--output", type=Path, required=True, help="copie à écrire (.jpg, .png, .webp)")
+    parser.add_argument(
+        "-o", "--output", type=Path, required=True, help="copie à écrire (.jpg, .png, .webp)"
+    )
     parser.add_argument(
         "--keep",
         type=_indexes,
         default=frozenset(),
         help="numéros des visages à garder nets (consentement enregistré), ex. 0,2",
     )
-    parser.add_argument("--logo", type=Path, action="append", default=None, help="image de référence du logo (répétable)")
+    parser.add_argument(
+        "--logo",
+        type=Path,
+        action="append",
+        default=None,
+        help="image de référence du logo (répétable)",
+    )
     parser.add_argument("--threads", type=int, default=1, help="fils de calcul (1 par défaut)")
+    parser.add_argument(
+        "--minutieux",
+        dest="thorough",
+        action="store_true",
+        help="cherche aussi les très petits visages (10 à 20 px), plusieurs fois plus lent",
+    )
 
 
 def run_anonymize(args: argparse.Namespace) -> int:
     """Write the anonymised copy and print a French report; return the exit status."""
     refs = args.logo if args.logo is not None else [BUNDLED_LOGO]
     try:
-        analysis = anonymize_image(args.file, args.output, keep=args.keep, logo_refs=refs, threads=args.threads)
+        analysis = anonymize_image(
+            args.file,
+            args.output,
+            keep=args.keep,
+            logo_refs=refs,
+            threads=args.threads,
+            thorough=getattr(args, "thorough", False),
+        )
     except MediaError as error:
         print(str(error), file=sys.stderr)
         return 2
@@ -50,7 +71,9 @@ def _indexes(text: str) -> frozenset[int]:
     try:
         values = frozenset(int(part) for part in text.split(",") if part.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(f"liste de numéros attendue (ex. 0,2), reçu « {text} »") from None
+        raise argparse.ArgumentTypeError(
+            f"liste de numéros attendue (ex. 0,2), reçu « {text} »"
+        ) from None
     if any(value < 0 for value in values):
         raise argparse.ArgumentTypeError("les numéros de visages commencent à 0")
     return values
@@ -58,7 +81,9 @@ def _indexes(text: str) -> frozenset[int]:
 
 def main(argv: list[str] | None = None) -> int:
     """Run `anonymize` standalone: `python -m balise.engine.media.cli FILE -o OUT`."""
-    parser = argparse.ArgumentParser(prog="balise anonymize", description="Copie anonymisée d'une photo")
+    parser = argparse.ArgumentParser(
+        prog="balise anonymize", description="Copie anonymisée d'une photo"
+    )
     add_anonymize_arguments(parser)
     return run_anonymize(parser.parse_args(argv))
 

@@ -149,8 +149,13 @@ def _box_from_quad(quad: np.ndarray, shape, score: float, name: str) -> LogoBox:
     x2, y2 = np.clip(quad.max(axis=0), 0, [width, height])
     corners = tuple((int(round(x)), int(round(y))) for x, y in quad)
     return LogoBox(
-        x=int(x1), y=int(y1), w=int(x2 - x1), h=int(y2 - y1), score=round(score, 3),
-        reference=name, corners=corners,
+        x=int(x1),
+        y=int(y1),
+        w=int(x2 - x1),
+        h=int(y2 - y1),
+        score=round(score, 3),
+        reference=name,
+        corners=corners,
     )
 
 

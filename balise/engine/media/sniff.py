@@ -70,7 +70,9 @@ def _read_head(path: Path) -> bytes:
     except IsADirectoryError:
         raise MediaError(path, "missing", "c'est un dossier, pas un fichier.") from None
     except PermissionError:
-        raise MediaError(path, "missing", "le fichier ne peut pas être lu (accès refusé).") from None
+        raise MediaError(
+            path, "missing", "le fichier ne peut pas être lu (accès refusé)."
+        ) from None
 
 
 def _looks_like_text(head: bytes) -> bool:

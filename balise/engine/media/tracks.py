@@ -43,7 +43,11 @@ class Tracker:
         """Add one sampled frame's detections at time `t` (seconds)."""
         open_tracks = [tr for tr in self.tracks if t - tr.last[0] <= MAX_GAP]
         pairs = sorted(
-            ((_affinity(tr.last[1], face), i, j) for i, tr in enumerate(open_tracks) for j, face in enumerate(faces)),
+            (
+                (_affinity(tr.last[1], face), i, j)
+                for i, tr in enumerate(open_tracks)
+                for j, face in enumerate(faces)
+            ),
             reverse=True,
         )
         used_tracks: set[int] = set()
@@ -60,7 +64,9 @@ class Tracker:
 
     def people(self) -> list[FaceBox]:
         """Return one box per credible track (seen twice, or once with high confidence)."""
-        credible = [tr for tr in self.tracks if len(tr.boxes) >= MIN_HITS or tr.best.score >= SURE_SCORE]
+        credible = [
+            tr for tr in self.tracks if len(tr.boxes) >= MIN_HITS or tr.best.score >= SURE_SCORE
+        ]
         return [tr.as_face() for tr in credible]
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import cv2
 
-
 from .analysis import MediaAnalysis
 from .boxes import LogoBox
 from .errors import MediaError, megabytes
@@ -93,7 +92,9 @@ def _probe(path: Path, capture: cv2.VideoCapture, limits: Limits) -> tuple[float
         raise _codec_error(path)
     if width * height > limits.video_pixels:
         raise MediaError(
-            path, "too_large", f"la vidéo fait {width} × {height} pixels, au-delà de la limite (4K)."
+            path,
+            "too_large",
+            f"la vidéo fait {width} × {height} pixels, au-delà de la limite (4K).",
         )
     duration = frames / fps
     if duration > limits.video_seconds:
@@ -144,6 +145,3 @@ def _codec_error(path: Path) -> MediaError:
         "codec",
         "la vidéo ne peut pas être décodée (codec non pris en charge ou fichier endommagé).",
     )
-
-
-
