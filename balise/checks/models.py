@@ -1,0 +1,115 @@
+"""What a check leaves behind: anonymous counters only, and the people's API tokens."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from balise.accounts.models import OrgOwned, hash_token
+
+#: The counter row that counts checks themselves rather than one rule.
+TOTAL = "total"
+
+
+class CheckCounter(OrgOwned):
+    """How many checks a CPE ran on a day, and how many found each rule. Nothing else."""
+
+    day = models.DateField(_("jour"))
+    rule = models.CharField(_("règle"), max_length=40)
+    count = models.PositiveIntegerField(_("nombre"), default=0)
+
+    class Meta:
+        ordering = ["-day", "rule"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "day", "rule"], name="one_counter_per_day_rule"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.rule}: {self.count}"
+
+    @classmethod
+    def bump(
+        cls, organization, rules: list[str] | set[str] | tuple[str, ...], day: date | None = None
+    ) -> None:
+        """Adds one check to the day's total and one to each rule found."""
+        day = day or timezone.localdate()
+        with transaction.atomic():  # one write transaction per check, not one per rule
+            for rule in (TOTAL, *sorted(set(rules))):
+                cls._add_one(organization, day, rule)
+
+    @classmethod
+    def _add_one(cls, organization, day: date, rule: str) -> None:
+        lookup = {"organization": organization, "day": day, "rule": rule}
+        if cls.objects.filter(**lookup).update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(count=1, **lookup)
+        except IntegrityError:  # another request created it first
+            cls.objects.filter(**lookup).update(count=F("count") + 1)
+
+
+class ApiToken(models.Model):
+    """A personal token for the check API; only its hash is stored."""
+
+    PREFIX = "bal_"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("nom du jeton"), max_length=80)
+    token_hash = models.CharField(max_length=64, unique=True)
+    hint = models.CharField(max_length=12)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hint}…)"
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple[ApiToken, str]:
+        """Creates a token and returns it with its clear value, shown to the person once."""
+        clear = cls.PREFIX + secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user, name=name, token_hash=hash_token(clear), hint=clear[:10]
+        )
+        return token, clear
+
+    @classmethod
+    def find_active(cls, clear: str) -> ApiToken | None:
+        token = (
+            cls.objects.filter(
+                token_hash=hash_token(clear), revoked_at__isnull=True, user__is_active=True
+            )
+            .select_related("user")
+            .first()
+        )
+        now = timezone.now()
+        if token and (
+            token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5)
+        ):
+            # At most one write every five minutes: the check itself stays read-only.
+            cls.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
+
+    def revoke(self) -> None:
+        """Makes the token unusable from now on."""
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])

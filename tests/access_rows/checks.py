@@ -1,0 +1,20 @@
+"""Access rows of the check pages (the API, answered 401 rather than a redirect, is covered by
+tests/web/checks/test_api.py)."""
+
+from tests.web.access import Row
+
+EVERYONE = {"direction", "employe", "informatique"}
+
+ROWS = [
+    Row("checks:check", allowed=EVERYONE),
+    Row(
+        "checks:check",
+        allowed=EVERYONE,
+        method="post",
+        data={"text": "Belle journée au parc avec ma famille."},
+    ),
+    Row("checks:share", allowed=EVERYONE, method="post", data={"text": "Une photo de mon jardin."}),
+    Row("checks:tokens", allowed=EVERYONE),
+    Row("checks:tokens", allowed=EVERYONE, method="post", data={"name": "Mon téléphone"}),
+    Row("checks:stats", allowed={"direction"}),
+]
