@@ -30,6 +30,8 @@ RUNS = [  # (strategy, threshold, detector options)
     ("1 passe, 640 px (défaut vidéo)", REPORT_THRESHOLD, {"max_side": 640}),
     ("1 passe, 1024 px (défaut photo)", REPORT_THRESHOLD, {"max_side": 1024}),
     ("1 passe, 1024 px (défaut photo)", BLUR_THRESHOLD, {"max_side": 1024}),
+    ("1 passe, 896 px", REPORT_THRESHOLD, {"max_side": 896}),
+    ("1 passe, 896 px", BLUR_THRESHOLD, {"max_side": 896}),
     ("1 passe, 1280 px (taille réelle)", REPORT_THRESHOLD, {"max_side": 1280}),
     (
         "1024 px + tuiles agrandies ×2 (minutieux)",
@@ -119,16 +121,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write-docs", action="store_true")
     parser.add_argument("--folder", type=Path, default=OUT)
+    parser.add_argument(
+        "--only", default="", help="only the strategies whose name contains this text (no docs)"
+    )
     args = parser.parse_args()
     cv2.setNumThreads(1)
     labels = load_set(args.folder)
     results = {}
     for name, threshold, options in RUNS:
+        if args.only not in name:
+            continue
         results[(name, threshold)] = evaluate(args.folder, labels, threshold, options)
         print(name, threshold, results[(name, threshold)], flush=True)
     text = table(results, labels)
     print(text)
-    if args.write_docs:
+    if args.write_docs and not args.only:
         write_section(text, "quality")
 
 

@@ -98,19 +98,30 @@ def tshirt_background(width: int = 900, height: int = 700, seed: int = 1) -> np.
     return np.clip(scene.astype(int) - weave, 0, 255).astype(np.uint8)
 
 
-def gps_jpeg(path: Path, rgb: np.ndarray) -> None:
-    """Write a JPEG carrying EXIF with GPS coordinates (La Tuque), XMP and an ICC profile."""
+def gps_jpeg(path: Path, rgb: np.ndarray, orientation: int = 1) -> None:
+    """Write a JPEG carrying EXIF with GPS coordinates (La Tuque), XMP, an ICC profile and a
+    comment naming the daycare."""
     image = Image.fromarray(rgb)
     exif = Image.Exif()
     exif[0x010F] = "Phone Maker"
     exif[0x0110] = "Phone 12"
+    if orientation != 1:
+        exif[0x0112] = orientation
     gps = {1: "N", 2: (47.0, 26.0, 30.0), 3: "W", 4: (72.0, 47.0, 0.0)}
     exif[0x8825] = gps
     xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF/></x:xmpmeta>'
     from PIL import ImageCms
 
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
-    image.save(path, "JPEG", exif=exif.tobytes(), xmp=xmp, icc_profile=icc, quality=90)
+    image.save(
+        path,
+        "JPEG",
+        exif=exif.tobytes(),
+        xmp=xmp,
+        icc_profile=icc,
+        quality=90,
+        comment=b"Garderie Premier Pas",
+    )
 
 
 def png_bomb(width: int = 50_000, height: int = 50_000) -> bytes:

@@ -45,6 +45,22 @@ def test_it_reports_a_refused_file_in_french_with_status_2(tmp_path, capsys):
     assert "« vide.jpg » refusé" in capsys.readouterr().err
 
 
+def test_it_anonymizes_a_video_too(tmp_path, capsys):
+    from tests.media.synth import write_video
+
+    from .test_video import scene
+
+    src, out = tmp_path / "sortie.mp4", tmp_path / "copie.mp4"
+    write_video(src, scene, seconds=3)
+    assert run_anonymize(parse([str(src), "-o", str(out), "--keep", "0"])) == 0
+    printed = capsys.readouterr().out
+    assert "personne 0" in printed and "gardé net" in printed and "personne 1" in printed
+    assert "pas de son" in printed
+    assert out.exists() and out.read_bytes()[4:8] == b"ftyp"
+    assert run_anonymize(parse([str(src), "-o", str(tmp_path / "copie.jpg")])) == 2
+    assert "choisir .mp4" in capsys.readouterr().err
+
+
 def test_it_rejects_a_malformed_keep_list():
     with pytest.raises(SystemExit):
         parse(["a.jpg", "-o", "b.jpg", "--keep", "un,deux"])

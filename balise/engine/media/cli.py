@@ -1,4 +1,5 @@
-"""`balise anonymize FILE -o OUT [--keep 0,2]`: the two functions the main CLI wires in."""
+"""`balise anonymize FILE -o OUT [--keep 0,2]`: the two functions the main CLI wires in.
+FILE is a photo or a video (told apart by content); a video's copy is an .mp4 without sound."""
 
 from __future__ import annotations
 
@@ -6,16 +7,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from .anonymize import anonymize_image
+from .anonymize import anonymize_file
 from .errors import MediaError
 from .logo import BUNDLED_LOGO
 
 
 def add_anonymize_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the arguments of `balise anonymize` to an (sub)parser."""
-    parser.add_argument("file", type=Path, help="photo à anonymiser (JPEG, PNG, WebP, HEIC)")
     parser.add_argument(
-        "-o", "--output", type=Path, required=True, help="copie à écrire (.jpg, .png, .webp)"
+        "file", type=Path, help="photo (JPEG, PNG, WebP, HEIC) ou vidéo (MP4, MOV) à anonymiser"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="copie à écrire (.jpg, .png, .webp pour une photo; .mp4 pour une vidéo)",
     )
     parser.add_argument(
         "--keep",
@@ -35,7 +42,7 @@ def add_anonymize_arguments(parser: argparse.ArgumentParser) -> None:
         "--minutieux",
         dest="thorough",
         action="store_true",
-        help="cherche aussi les très petits visages (10 à 20 px), plusieurs fois plus lent",
+        help="photos : cherche aussi les très petits visages (10 à 20 px), plusieurs fois plus lent",
     )
 
 
@@ -43,7 +50,7 @@ def run_anonymize(args: argparse.Namespace) -> int:
     """Write the anonymised copy and print a French report; return the exit status."""
     refs = args.logo if args.logo is not None else [BUNDLED_LOGO]
     try:
-        analysis = anonymize_image(
+        analysis = anonymize_file(
             args.file,
             args.output,
             keep=args.keep,
@@ -56,9 +63,16 @@ def run_anonymize(args: argparse.Namespace) -> int:
         return 2
     for index, face in enumerate(analysis.faces):
         state = "gardé net" if index in args.keep else "flouté"
-        print(f"visage {index} : {face.as_list()} (score {face.score:.2f}) — {state}")
+        when = f" de {face.t0:.1f} s à {face.t1:.1f} s" if face.t0 is not None else ""
+        label = "personne" if analysis.kind == "video" else "visage"
+        print(f"{label} {index} : {face.as_list()}{when} (score {face.score:.2f}) — {state}")
     if analysis.weak_faces:
         print(f"{len(analysis.weak_faces)} visage(s) incertain(s) flouté(s) par prudence")
+    if analysis.kind == "video":
+        print(
+            "Vidéo : visages incertains floutés aussi; la copie (MPEG-4, .mp4) n'a pas de son "
+            "et ne garde aucune métadonnée de l'original."
+        )
     if analysis.gps:
         print("Attention : l'original contient des coordonnées GPS; la copie n'en contient plus.")
     removed = ", ".join(analysis.metadata) or "aucune"
@@ -82,7 +96,7 @@ def _indexes(text: str) -> frozenset[int]:
 def main(argv: list[str] | None = None) -> int:
     """Run `anonymize` standalone: `python -m balise.engine.media.cli FILE -o OUT`."""
     parser = argparse.ArgumentParser(
-        prog="balise anonymize", description="Copie anonymisée d'une photo"
+        prog="balise anonymize", description="Copie anonymisée d'une photo ou d'une vidéo"
     )
     add_anonymize_arguments(parser)
     return run_anonymize(parser.parse_args(argv))

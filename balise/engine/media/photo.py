@@ -77,6 +77,22 @@ def open_photo(
     return photo
 
 
+def open_pixels(path: Path, fmt: str, limits: Limits = DEFAULT_LIMITS) -> Image.Image:
+    """Return the full-resolution pixels, RGB and upright, as a Pillow image whose `info` is
+    emptied: nothing the file said about itself (EXIF, XMP, ICC, comment) goes along.
+
+    For writing a copy: the pixels stay in Pillow (no NumPy round trip of a 12 MP frame,
+    ~100 ms saved), and only the face regions are converted (see anonymize.blur_image)."""
+    _check_bytes(path, limits)
+    with _open_image(path, fmt) as img:
+        _check_pixels(path, img.size, limits)
+        orientation = img.getexif().get(0x0112, 1)
+        decoded = _decode_rgb(path, img)
+    image = _orient(decoded, orientation)
+    image.info = {}
+    return image
+
+
 def inspect_metadata(img: Image.Image) -> tuple[list[str], bool]:
     """Return the kinds of metadata the image carries (EXIF, GPS, XMP, ICC…) and GPS presence."""
     found: list[str] = []

@@ -62,12 +62,16 @@ class Tracker:
             if j not in used_faces:
                 self.tracks.append(Track([(t, face)]))
 
-    def people(self) -> list[FaceBox]:
-        """Return one box per credible track (seen twice, or once with high confidence)."""
-        credible = [
+    def credible(self) -> list[Track]:
+        """Return the tracks that count as people (seen twice, or once with high confidence),
+        in the order of `people()`."""
+        return [
             tr for tr in self.tracks if len(tr.boxes) >= MIN_HITS or tr.best.score >= SURE_SCORE
         ]
-        return [tr.as_face() for tr in credible]
+
+    def people(self) -> list[FaceBox]:
+        """Return one box per credible track (seen twice, or once with high confidence)."""
+        return [tr.as_face() for tr in self.credible()]
 
 
 def _affinity(a: FaceBox, b: FaceBox) -> float:

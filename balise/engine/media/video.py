@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import cv2
@@ -13,11 +13,23 @@ from .errors import MediaError, megabytes
 from .faces import BLUR_THRESHOLD, REPORT_THRESHOLD, get_detector
 from .limits import DEFAULT_LIMITS, Limits
 from .logo import LogoRef, find_logos
-from .tracks import Tracker
+from .tracks import Track, Tracker
 
 SAMPLE_FPS = 2.0
 VIDEO_SIDE = 640  # long side fed to the face network for each sampled frame
 LOGO_EVERY = 2  # search the logo on one sampled frame out of this many
+
+
+@dataclass
+class VideoScan:
+    """A video's analysis plus what a blurred copy needs: the tracks behind each person
+    (`people[i]` is `analysis.faces[i]`), and every other track to blur anyway (single unsure
+    sightings, candidates between BLUR_THRESHOLD and REPORT_THRESHOLD)."""
+
+    analysis: MediaAnalysis
+    fps: float
+    people: list[Track] = field(default_factory=list)
+    others: list[Track] = field(default_factory=list)
 
 
 def analyze_video(
@@ -31,16 +43,36 @@ def analyze_video(
 ) -> MediaAnalysis:
     """Return the analysis of a video: one face per distinct person (track) with its time
     range, logo sightings, duration. Raise MediaError before decoding when limits are exceeded."""
+    return scan_video(
+        path, fmt, refs, limits=limits, threads=threads, sample_fps=sample_fps
+    ).analysis
+
+
+def scan_video(
+    path: Path,
+    fmt: str,
+    refs: list[LogoRef],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    threads: int = 1,
+    sample_fps: float = SAMPLE_FPS,
+) -> VideoScan:
+    """Return the analysis (as analyze_video) with the face tracks kept for blurring.
+
+    One detection per sampled frame at BLUR_THRESHOLD: the boxes at or above REPORT_THRESHOLD
+    are exactly those a detection at that threshold returns (suppression keeps the best first),
+    so the report is unchanged; the weaker ones are tracked apart, only to be blurred."""
     _check_bytes(path, limits)
     capture = _open(path)
     try:
         fps, width, height, duration = _probe(path, capture, limits)
-        tracker, logos, sampled = Tracker(), [], 0
+        tracker, weak, logos, sampled = Tracker(), Tracker(), [], 0
         detector = get_detector(threads)
         for t, frame in _sampled_frames(capture, fps, sample_fps):
             rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
-            faces = detector.detect(rgb, threshold=REPORT_THRESHOLD, max_side=VIDEO_SIDE)
-            tracker.update(t, faces)
+            found = detector.detect(rgb, threshold=BLUR_THRESHOLD, max_side=VIDEO_SIDE)
+            tracker.update(t, [face for face in found if face.score >= REPORT_THRESHOLD])
+            weak.update(t, [face for face in found if face.score < REPORT_THRESHOLD])
             if refs and sampled % LOGO_EVERY == 0:
                 logos += [_timed(box, t) for box in find_logos(rgb, refs)]
             sampled += 1
@@ -48,7 +80,9 @@ def analyze_video(
         capture.release()
     if sampled == 0:
         raise _codec_error(path)
-    return MediaAnalysis(
+    people = tracker.credible()
+    others = [tr for tr in tracker.tracks if not any(tr is p for p in people)] + weak.tracks
+    analysis = MediaAnalysis(
         name=path.name,
         kind="video",
         width=width,
@@ -63,6 +97,7 @@ def analyze_video(
             f"visages regroupés en pistes (IoU); seuil {REPORT_THRESHOLD} (flou : {BLUR_THRESHOLD})"
         ),
     )
+    return VideoScan(analysis=analysis, fps=fps, people=people, others=others)
 
 
 def _check_bytes(path: Path, limits: Limits) -> None:
