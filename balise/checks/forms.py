@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 YES_NO_UNKNOWN = [("", _("Je ne sais pas")), ("oui", _("Oui")), ("non", _("Non"))]
 DEVICES = [("personnel", _("Mon appareil personnel")), ("cpe", _("Un appareil du CPE"))]
-ACCOUNTS = [("personnel", _("Mon compte personnel")), ("officiel", _("La page officielle du CPE"))]
+ACCOUNTS = [
+    ("personnel", _("Mon compte personnel")),
+    ("officiel", _("La page officielle du CPE")),
+    ("interne", _("Usage interne au CPE (pas sur les médias sociaux)")),
+]
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -55,7 +59,12 @@ class CheckForm(forms.Form):
         label=_("Des enfants sont-ils avec vous?"), choices=YES_NO_UNKNOWN, required=False
     )
     device = forms.ChoiceField(label=_("Avec quel appareil?"), choices=DEVICES, required=False)
-    account = forms.ChoiceField(label=_("Sur quel compte?"), choices=ACCOUNTS, required=False)
+    account = forms.ChoiceField(
+        label=_("Sur quel compte?"),
+        choices=ACCOUNTS,
+        required=False,
+        help_text=_("Le consentement d'une personne photographiée doit couvrir ce canal."),
+    )
     nonce = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
 
     def clean_text(self) -> str:
@@ -97,3 +106,20 @@ class TokenForm(forms.Form):
         max_length=80,
         help_text=_("Pour vous souvenir où il sert, par exemple « Mon téléphone »."),
     )
+
+
+def who_answers(post, files) -> dict:
+    """Returns the "who is in this photo?" answers of a submitted check, per file (media_key):
+    `qui-<key>` are the roster ids ticked, `garder-<key>` the face numbers marked as theirs."""
+    from balise.checks.services import Who, media_key
+
+    def numbers(name: str) -> frozenset[int]:
+        return frozenset(int(v) for v in post.getlist(name)[:500] if v.isdigit() and len(v) < 10)
+
+    answers = {}
+    for upload in files:
+        key = media_key(upload)
+        who = Who(people=numbers(f"qui-{key}"), faces=numbers(f"garder-{key}"))
+        if who.people or who.faces:
+            answers[key] = who
+    return answers

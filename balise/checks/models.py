@@ -113,3 +113,45 @@ class ApiToken(models.Model):
         if self.revoked_at is None:
             self.revoked_at = timezone.now()
             self.save(update_fields=["revoked_at"])
+
+
+class RateWindow(models.Model):
+    """How many checks a person started in one minute: the rate limit, shared by every worker.
+
+    Kept in the database rather than in a worker's memory, so that the limit holds for the server
+    whichever gunicorn worker answers. One row per person and minute; the person's older rows are
+    removed when a new minute starts, so the table holds one row per active person."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    minute = models.BigIntegerField()  # minutes since the Unix epoch
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "minute"], name="one_rate_window_per_minute")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} @ {self.minute}: {self.count}"
+
+    @classmethod
+    def hit(cls, user, minute: int) -> int:
+        """Counts one check of the person in `minute` and returns the minute's count (atomic).
+
+        One `INSERT … ON CONFLICT DO UPDATE … RETURNING` statement (SQLite ≥ 3.35, PostgreSQL):
+        two workers counting at once never lose a check."""
+        from django.db import connection
+
+        q = connection.ops.quote_name
+        table, count = q(cls._meta.db_table), q("count")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} ({q('user_id')}, {q('minute')}, {count}) VALUES (%s, %s, 1) "  # noqa: S608
+                f"ON CONFLICT ({q('user_id')}, {q('minute')}) DO UPDATE SET {count} = {table}.{count} + 1 "
+                f"RETURNING {count}",
+                [user.pk, minute],
+            )
+            total = cursor.fetchone()[0]
+        if total == 1:  # a new minute for this person: forget the older ones
+            cls.objects.filter(user=user, minute__lt=minute).delete()
+        return total

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
@@ -95,13 +94,44 @@ def findings_view(findings: list[dict], version) -> list[dict]:
     return out
 
 
-def question_url(draft: str | None = None) -> str | None:
-    """Returns the registers' new-question URL (with the draft only when asked), or None."""
+def question_url() -> str | None:
+    """Returns the registers' new-question URL, or None when the feature is not installed.
+
+    The draft is never put in this URL (access log, browser history): the check page POSTs it
+    with `prefill`, and only when the person ticks « joindre mon brouillon »."""
     try:
-        url = reverse("registers:question_new")
+        return reverse("registers:question_new")
     except NoReverseMatch:
         return None
-    return f"{url}?{urlencode({'draft': draft})}" if draft else url
+
+
+#: Consent scopes in words, for "who is in this photo?".
+SCOPE_WORDS = {
+    "page-officielle": N_("page officielle"),
+    "interne": N_("usage interne"),
+    "toute-utilisation": N_("toute utilisation"),
+}
+
+
+def people_view(people: list[dict] | None, account: str) -> list[dict] | None:
+    """Returns the roster for "who is in this photo?", each with its consents in words and
+    whether one of them covers the post's channel."""
+    if people is None:
+        return None
+    from balise.registers.engine import consent_covers
+
+    out = []
+    for p in people:
+        scopes = [_(SCOPE_WORDS.get(c, c)) for c in p["channels"]]
+        out.append(
+            {
+                **p,
+                "kind_label": _("enfant") if p["kind"] == "enfant" else _("adulte"),
+                "scopes_text": ", ".join(scopes) if scopes else _("aucun consentement en vigueur"),
+                "covers": consent_covers(p["channels"], account),
+            }
+        )
+    return out
 
 
 def result_context(outcome, version) -> dict:
@@ -123,5 +153,12 @@ def result_context(outcome, version) -> dict:
         + "#"
         + article_anchor(reminder.get("article", "5 i)")),
         "question_url": question_url(),
-        "question_with_draft_url": question_url(outcome.text) if outcome.text.strip() else None,
+        "people": people_view(outcome.people, outcome.account),
+        "channel": channel_label(outcome.account),
     }
+
+
+def channel_label(account: str) -> str:
+    from balise.checks.forms import ACCOUNTS
+
+    return str(dict(ACCOUNTS).get(account, account))

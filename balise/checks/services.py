@@ -8,6 +8,7 @@ Only anonymous counters (CheckCounter) survive a check.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import logging
 import tempfile
@@ -15,15 +16,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from django.apps import apps
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from balise.checks.models import CheckCounter
+from balise.checks.models import CheckCounter, RateWindow
 
 log = logging.getLogger(__name__)
 
@@ -162,16 +163,9 @@ def _yes_no(value: bool | None) -> str:
 def rate_limited(user, per_minute: int) -> bool:
     """Counts one check for the person; True when they are over `per_minute` in this minute.
 
-    The counter lives in Django's cache (per process with the default local-memory cache)."""
-    window = int(time.time() // 60)
-    key = f"checks:rate:{user.pk}:{window}"
-    if cache.add(key, 1, timeout=70):
-        return per_minute < 1
-    try:
-        return cache.incr(key) > per_minute
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=70)
-        return False
+    The counter is a database row (RateWindow), not the worker's memory: the limit holds for the
+    whole server, whichever gunicorn worker answers."""
+    return RateWindow.hit(user, int(time.time() // 60)) > per_minute
 
 
 # --- The check --------------------------------------------------------------------------------
@@ -191,6 +185,23 @@ class MediaOutcome:
     anonymized: str = ""  # data: URL of the blurred, metadata-free copy (photos only)
     anonymized_name: str = ""
     context: dict = field(default_factory=dict)
+    key: str = ""  # ties the "who is in this photo?" answers to this file (media_key)
+    ticked: frozenset[int] = frozenset()  # roster ids the person ticked
+    marked: frozenset[int] = frozenset()  # face numbers (1-based) the person marked as consented
+    consented: int = 0  # faces covered by a consent in force for the post's channel
+    kept: tuple[int, ...] = ()  # face numbers left sharp on the anonymized copy
+
+    @property
+    def face_numbers(self) -> range:
+        return range(1, self.faces + 1)
+
+    @property
+    def without_consent(self) -> int:
+        return self.faces - self.consented
+
+    @property
+    def marked_too_many(self) -> bool:
+        return bool(self.marked) and not self.kept
 
 
 @dataclass
@@ -201,6 +212,71 @@ class Outcome:
     result: dict
     media: list[MediaOutcome]
     seconds: float
+    people: list[dict] | None = None  # "who is in this photo?": loaded only when a photo has faces
+    account: str = "personnel"  # the post's channel: personnel | officiel | interne
+
+
+# --- Who is in this photo? (issue 6) ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Who:
+    """The person's answers about one file; never stored."""
+
+    people: frozenset[int] = frozenset()  # roster ids ticked
+    faces: frozenset[int] = frozenset()  # face numbers (1-based, as on the thumbnail) marked
+
+
+def media_key(upload) -> str:
+    """Returns a short key of an uploaded file (name and size), for the answers about it."""
+    raw = f"{upload.name or ''}\0{upload.size}".encode()
+    return hashlib.sha256(raw).hexdigest()[:12]
+
+
+class PhotoConsents:
+    """Counts, for each file, the ticked people whose consent covers the post's channel.
+
+    The registers' list (`photo_people`) is read at most once per check, and only when someone
+    was ticked or a photo shows faces. A consent that does not cover the channel counts as none."""
+
+    def __init__(self, org, account: str | None, who: dict[str, Who] | None) -> None:
+        self.org = org
+        self.account = account or "personnel"
+        self.who = who or {}
+
+    @cached_property
+    def people(self) -> list[dict]:
+        if not apps.is_installed("balise.registers"):
+            return []
+        try:
+            from balise.registers.engine import photo_people
+        except ImportError:
+            return []
+        return photo_people(self.org)
+
+    def answers(self, key: str) -> Who:
+        return self.who.get(key, Who())
+
+    def consented(self, key: str) -> int:
+        """The number of ticked people with a consent in force that covers the channel."""
+        ticked = self.answers(key).people
+        if not ticked or not self.people:
+            return 0
+        from balise.registers.engine import consent_covers
+
+        return sum(
+            1
+            for p in self.people
+            if p["id"] in ticked and consent_covers(p["channels"], self.account)
+        )
+
+    def keep(self, key: str) -> frozenset[int]:
+        """The face indexes (0-based) to leave sharp: the marked faces, only when each of them
+        can be a consenting person; otherwise every face is blurred."""
+        marked = self.answers(key).faces
+        if not marked or len(marked) > self.consented(key):
+            return frozenset()
+        return frozenset(n - 1 for n in marked)
 
 
 def build_context(membership, answers: dict, media: list[dict], at: datetime):
@@ -210,7 +286,7 @@ def build_context(membership, answers: dict, media: list[dict], at: datetime):
     author = author_context(membership.organization, membership.user, at)
     return Context(
         posted_at=timezone.localtime(at),
-        account=answers.get("account") or None,
+        account=engine_account(answers.get("account")),
         device=answers.get("device") or None,
         on_shift=_bool_of(answers.get("on_shift")),
         on_break=_bool_of(answers.get("on_break")),
@@ -222,21 +298,38 @@ def build_context(membership, answers: dict, media: list[dict], at: datetime):
     )
 
 
+def engine_account(account: str | None) -> str | None:
+    """The engine knows a personal account and the official page; internal use is neither."""
+    return account if account in ("personnel", "officiel") else None
+
+
 def _bool_of(value) -> bool | None:
     if value in (True, False, None):
         return value
     return {"oui": True, "non": False}.get(str(value).lower())
 
 
-def run_check(membership, text: str, answers: dict, files=(), *, count: bool = True) -> Outcome:
-    """Checks a draft and its files; returns the outcome and keeps nothing but counters."""
+def run_check(
+    membership,
+    text: str,
+    answers: dict,
+    files=(),
+    *,
+    count: bool = True,
+    who: dict[str, Who] | None = None,
+) -> Outcome:
+    """Checks a draft and its files; returns the outcome and keeps nothing but counters.
+
+    `who` holds, per file (media_key), the people ticked in "who is in this photo?" and the faces
+    marked as theirs: faces with a consent covering the channel do not count for 5 ii)."""
     from balise.engine import EngineError, Post
 
     started = time.monotonic()
     at = timezone.now()
     check_files(files)
+    consents = PhotoConsents(membership.organization, answers.get("account"), who)
     with tempfile.TemporaryDirectory(prefix="balise-check-") as workdir:
-        media = [_analyse(Path(workdir), i, f) for i, f in enumerate(files)]
+        media = [_analyse(Path(workdir), i, f, consents) for i, f in enumerate(files)]
         context = build_context(membership, answers, [m.context for m in media], at)
         try:
             result = get_checker(membership.organization).check(Post("verification", text, context))
@@ -244,7 +337,10 @@ def run_check(membership, text: str, answers: dict, files=(), *, count: bool = T
             raise CheckInputError("text", str(exc)) from None
     if count:
         CheckCounter.bump(membership.organization, result.rules)
-    return Outcome(text, result.to_dict(), media, time.monotonic() - started)
+    people = consents.people if any(m.faces for m in media) else None
+    return Outcome(
+        text, result.to_dict(), media, time.monotonic() - started, people, consents.account
+    )
 
 
 def check_files(files) -> None:
@@ -279,26 +375,34 @@ def size_message(name: str, size: int, limit: int, is_video: bool) -> str:
     }
 
 
-def _analyse(workdir: Path, index: int, upload) -> MediaOutcome:
+def _analyse(workdir: Path, index: int, upload, consents: PhotoConsents) -> MediaOutcome:
     from balise.engine.media import MediaError, analyze_file, anonymize_image
 
+    key = media_key(upload)
     name = get_valid_filename(Path(upload.name or "fichier").name) or "fichier"
     path = workdir / f"{index:02d}-{name}"
     with path.open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
+    keep = consents.keep(key)
     try:
         clean = workdir / f"{index:02d}-anonyme.jpg"
         try:
-            analysis = anonymize_image(path, clean)
+            analysis = anonymize_image(path, clean, keep=keep)
         except MediaError as exc:
             if exc.code != "unsupported":
                 raise
-            analysis, clean = analyze_file(path), None  # a video: analysed, not anonymized
+            analysis, clean, keep = analyze_file(path), None, frozenset()  # a video: not anonymized
     except MediaError as exc:
         raise CheckInputError("media", _friendly_media_error(exc, upload.name)) from None
     analysis.name = upload.name
-    return _media_outcome(analysis, path, clean)
+    consented = min(consents.consented(key), len(analysis.faces))
+    outcome = _media_outcome(analysis, path, clean, consented)
+    answers = consents.answers(key)
+    outcome.key, outcome.ticked, outcome.consented = key, answers.people, consented
+    outcome.marked = frozenset(n for n in answers.faces if 1 <= n <= outcome.faces)
+    outcome.kept = tuple(sorted(i + 1 for i in keep if i < outcome.faces))
+    return outcome
 
 
 def _friendly_media_error(exc, name: str) -> str:
@@ -310,7 +414,9 @@ def _friendly_media_error(exc, name: str) -> str:
     return str(exc)
 
 
-def _media_outcome(analysis, original: Path, clean: Path | None) -> MediaOutcome:
+def _media_outcome(
+    analysis, original: Path, clean: Path | None, consented: int = 0
+) -> MediaOutcome:
     outcome = MediaOutcome(
         name=analysis.name,
         kind=analysis.kind,
@@ -318,7 +424,7 @@ def _media_outcome(analysis, original: Path, clean: Path | None) -> MediaOutcome
         logos=len(analysis.logo_boxes),
         gps=analysis.gps,
         summary=analysis.summary_fr(),
-        context=analysis.to_context(),
+        context=analysis.to_context(consented_faces=consented),
     )
     if analysis.kind == "photo":
         outcome.thumbnail = thumbnail_url(original, analysis)
@@ -330,7 +436,7 @@ def _media_outcome(analysis, original: Path, clean: Path | None) -> MediaOutcome
 
 def thumbnail_url(path: Path, analysis) -> str:
     """Returns a small JPEG of the photo as a data: URL, with faces (red) and logos (blue) boxed."""
-    from PIL import ImageDraw
+    from PIL import ImageDraw, ImageFont
 
     from balise.engine.media.photo import open_photo
     from balise.engine.media.sniff import sniff_format
@@ -341,18 +447,23 @@ def thumbnail_url(path: Path, analysis) -> str:
     factor = image.width / analysis.width
     draw = ImageDraw.Draw(image)
     width = max(2, image.width // 120)
+    font = ImageFont.load_default(size=max(14, image.width // 24))  # face numbers must be legible
     for number, box in enumerate(analysis.faces, start=1):
-        _draw_box(draw, box, factor, "#d0021b", str(number), width)
+        _draw_box(draw, box, factor, "#d0021b", str(number), width, font)
     for box in analysis.logo_boxes:
-        _draw_box(draw, box, factor, "#0b5cad", "logo", width)
+        _draw_box(draw, box, factor, "#0b5cad", "logo", width, font)
     return _data_url(image, quality=80)
 
 
-def _draw_box(draw, box, factor: float, colour: str, label: str, width: int) -> None:
+def _draw_box(draw, box, factor: float, colour: str, label: str, width: int, font) -> None:
+    """Frames a box and writes its label (the face's number, or "logo") above it, on the colour."""
     x, y, w, h = (round(v * factor) for v in (box.x, box.y, box.w, box.h))
     draw.rectangle([x, y, x + w, y + h], outline=colour, width=width)
-    draw.rectangle([x, max(0, y - 14), x + 8 * len(label) + 4, y], fill=colour)
-    draw.text((x + 2, max(0, y - 13)), label, fill="#ffffff")
+    left, top, right, bottom = draw.textbbox((0, 0), label, font=font)
+    tag_h = bottom + 4
+    tag_y = y - tag_h if y >= tag_h else y
+    draw.rectangle([x, tag_y, x + right + 6, tag_y + tag_h], fill=colour)
+    draw.text((x + 3, tag_y + 2), label, fill="#ffffff", font=font)
 
 
 def download_url(clean: Path) -> str:

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from balise.accounts.scoping import direction_required, member_required
 from balise.checks import services
-from balise.checks.forms import CheckForm, TokenForm
+from balise.checks.forms import CheckForm, TokenForm, who_answers
 from balise.checks.models import ApiToken, CheckCounter
 from balise.checks.presenters import result_context
 from balise.env import env_int
@@ -83,6 +84,7 @@ def checked(request: HttpRequest, form: CheckForm, *, status_ok: int = 200) -> H
             form.answers(),
             files,
             count=not text_only and first_submit(request, form.cleaned_data.get("nonce")),
+            who=who_answers(request.POST, files),
         )
     except services.CheckInputError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, str(exc))
@@ -131,15 +133,37 @@ def initial_answers(request: HttpRequest) -> dict:
     return {k: d[k] for k in ("on_break", "on_shift", "children_present", "device", "account")}
 
 
+def keep_shared_across_sign_in(view):
+    """A person signed out who shares gets a page that keeps the text in the browser's
+    sessionStorage (this tab only, never on the server) and sends them to sign in; the check page
+    restores it, forgets it and checks it."""
+    guarded = member_required(view)
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated and request.method == "POST":
+            kept = {"text": shared_text(request), "files": len(request.FILES.getlist("media"))}
+            login = f"{reverse('accounts:login')}?next={reverse('checks:check')}"
+            return render(request, "checks/share_keep.html", {"kept": kept, "login": login})
+        return guarded(request, *args, **kwargs)
+
+    wrapped.balise_roles = guarded.balise_roles
+    return wrapped
+
+
+def shared_text(request: HttpRequest) -> str:
+    parts = [request.POST.get(k, "").strip() for k in ("title", "text", "url")]
+    return "\n".join(p for p in parts if p)[:20_000]
+
+
 @csrf_exempt  # the phone's share sheet posts without a token; this view changes nothing but counters
 @never_cache
 @sensitive_post_parameters("text", "title")
-@member_required
+@keep_shared_across_sign_in
 @require_POST
 def share(request: HttpRequest) -> HttpResponse:
     """Web Share Target: opens the check page filled in with what was shared (checked at once)."""
-    parts = [request.POST.get(k, "").strip() for k in ("title", "text", "url")]
-    text = "\n".join(p for p in parts if p)
+    text = shared_text(request)
     data = {"text": text, "nonce": uuid.uuid4().hex, **initial_answers(request)}
     form = CheckForm(data, request.FILES)
     if not form.is_valid() and not text and not request.FILES:

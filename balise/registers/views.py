@@ -9,6 +9,8 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from balise.accounts.models import Invitation
@@ -496,12 +498,22 @@ def questions(request):
     return render(request, "registers/questions.html", {"questions": qs})
 
 
+@never_cache
+@sensitive_post_parameters("draft", "body")
 @member_required
 @require_http_methods(["GET", "POST"])
 def question_new(request):
-    """Ask the direction; a draft from the check page is attached only when the person ticks the box."""
-    initial = {"draft": request.GET.get("draft", "")[:20000]}
-    form = QuestionForm(bound(request), initial=initial)
+    """Ask the direction; a draft from the check page is attached only when the person ticks the box.
+
+    A draft never travels in a URL (it would land in the access log and the browser's history):
+    the check page POSTs it with `prefill`, which shows this form filled in, saves nothing and
+    shows no error; sending the question is the second POST."""
+    if request.method == "POST" and request.POST.get("prefill"):
+        attach = bool(request.POST.get("attach_draft"))
+        draft = request.POST.get("draft", "")[:20000] if attach else ""
+        form = QuestionForm(initial={"draft": draft, "attach_draft": attach and bool(draft)})
+        return render(request, "registers/question_form.html", {"form": form})
+    form = QuestionForm(bound(request))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         question = services.ask_question(

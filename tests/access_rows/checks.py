@@ -1,5 +1,6 @@
 """Access rows of the check pages (the API, answered 401 rather than a redirect, is covered by
-tests/web/checks/test_api.py)."""
+tests/web/checks/test_api.py; the share target, which answers a signed-out person with a page
+that keeps the text in the browser before sign-in, by tests/web/checks/test_share.py)."""
 
 from tests.web.access import Row
 
@@ -13,7 +14,6 @@ ROWS = [
         method="post",
         data={"text": "Belle journée au parc avec ma famille."},
     ),
-    Row("checks:share", allowed=EVERYONE, method="post", data={"text": "Une photo de mon jardin."}),
     Row("checks:tokens", allowed=EVERYONE),
     Row("checks:tokens", allowed=EVERYONE, method="post", data={"name": "Mon téléphone"}),
     Row("checks:stats", allowed={"direction"}),

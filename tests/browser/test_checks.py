@@ -162,3 +162,105 @@ def test_every_control_has_a_label_and_errors_stay_beside_their_field(
     assert page.get_by_label("Le texte de votre publication").input_value() == "Mon texte à garder"
     shot(page, "photo-trop-lourde")
     assert serious_violations(page) == []
+
+
+def test_asking_the_direction_sends_the_draft_in_a_post_never_in_a_url(
+    page, educator, sign_in, shot, live_server
+):
+    from urllib.parse import unquote_plus
+
+    from balise.registers.models import Question
+
+    page.set_default_timeout(60_000)
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    sign_in(page, educator.email, PASSWORD)
+    page.goto(live_server.url + "/verifier/")
+    page.get_by_label("Le texte de votre publication").fill(CHILD_POST)
+    page.get_by_role("button", name="Vérifier", exact=True).click()
+    page.locator('[data-rule="5.ii.renseignements"]').wait_for()
+    page.get_by_label("Joindre mon brouillon à la question").check()
+    page.get_by_role("button", name="Poser une question à la direction").click()
+    page.get_by_role("heading", name="Poser une question à la direction").wait_for()
+    assert page.get_by_label(
+        "Brouillon (joint seulement si vous cochez la case)"
+    ).input_value() == (CHILD_POST)
+    assert page.get_by_label("Joindre mon brouillon à la question").is_checked()
+    assert not Question.objects.exists()  # the pre-filled form saved nothing
+    shot(page, "question-preremplie")
+
+    page.get_by_label("Sujet").fill("Une photo de mon groupe")
+    page.get_by_label("Votre question").fill("Puis-je publier ceci?")
+    page.get_by_role("button", name="Envoyer").click()
+    page.get_by_text("Votre question est transmise à la direction.").wait_for()
+    assert Question.objects.get().draft == CHILD_POST
+    leaked = [u for u in urls if "Gagnon" in unquote_plus(u) or "draft" in u.lower()]
+    assert urls and leaked == []
+
+
+def test_a_post_shared_while_signed_out_is_checked_after_sign_in(page, educator, shot, live_server):
+    """The share target's text waits in the tab's sessionStorage, not on the server."""
+    page.set_default_timeout(60_000)
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(live_server.url + "/compte/connexion/")
+    page.evaluate(
+        """(text) => {
+            const form = document.createElement("form");
+            form.method = "post"; form.action = "/verifier/partage/"; form.enctype = "multipart/form-data";
+            const field = document.createElement("textarea");
+            field.name = "text"; field.value = text; form.appendChild(field);
+            document.body.appendChild(form); form.submit();
+        }""",
+        CHILD_POST,
+    )
+    page.wait_for_url(re.compile(r"/compte/connexion/\?next=/verifier/$"))
+    assert page.evaluate("JSON.parse(sessionStorage.getItem('balise:partage')).text") == CHILD_POST
+    page.get_by_label("Courriel").fill(educator.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.locator('[data-rule="5.ii.renseignements"]').wait_for()  # checked at once
+    assert page.get_by_label("Le texte de votre publication").input_value() == CHILD_POST
+    assert page.evaluate("sessionStorage.getItem('balise:partage')") is None  # forgotten
+    assert not [u for u in urls if "Gagnon" in u]
+    shot(page, "partage-apres-connexion")
+
+
+def test_who_is_in_this_photo_counts_the_ticked_consents_for_the_channel(
+    page, educator, world, sign_in, shot, tmp_path, live_server
+):
+    from datetime import date
+
+    from balise.registers.models import Consent, RosterEntry
+
+    for name, scope in (("Lou Bérubé", "page-officielle"), ("Zoé Ferland", None)):
+        entry = RosterEntry(organization=world.org, kind="enfant", name=name)
+        entry.save()
+        if scope:
+            Consent(
+                organization=world.org,
+                subject=entry,
+                scope=scope,
+                given_by="Un parent",
+                given_on=date(2026, 1, 5),
+                valid_from=date(2026, 1, 5),
+            ).save()
+    photo = tmp_path / "groupe.jpg"
+    photo.write_bytes(two_faces_jpeg())
+    page.set_default_timeout(60_000)
+    sign_in(page, educator.email, PASSWORD)
+    page.goto(live_server.url + "/verifier/")
+    page.get_by_label("Sur quel compte?").select_option("officiel")
+    page.get_by_label("Ajouter des photos ou une vidéo").set_input_files(str(photo))
+    page.get_by_role("button", name="Vérifier", exact=True).click()
+    who = page.get_by_role("group", name=re.compile("Qui est sur cette photo"))
+    who.wait_for()
+    assert "2 visages sans consentement" in who.inner_text()
+    who.get_by_label("Chercher un nom").fill("lou")
+    assert who.get_by_text("Zoé Ferland").is_hidden() and who.get_by_text("Lou Bérubé").is_visible()
+    who.get_by_label(re.compile("Lou Bérubé")).check()
+    who.get_by_role("button", name="Vérifier de nouveau avec ces personnes").click()
+    page.get_by_text("1 visage sans consentement").wait_for()
+    assert page.locator('[data-rule="5.ii.image"]').count() == 1  # one face is still too many
+    shot(page, "qui-est-sur-la-photo")
+    assert serious_violations(page) == []

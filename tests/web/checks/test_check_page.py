@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -153,7 +155,22 @@ def test_it_links_a_question_to_the_direction_only_when_the_feature_exists(educa
         assert "Poser une question" not in html
     else:
         assert "Poser une question à la direction" in html
-        assert "draft=" in html
+        assert "Joindre mon brouillon à la question" in html
+
+
+def test_the_draft_goes_to_the_question_in_a_post_body_never_in_a_url(educator):
+    """A URL lands in the access log and the browser's history: no link carries the draft."""
+    html = post(educator, {"text": CHILD_POST}).content.decode()
+    question = reverse("registers:question_new")
+    urls = re.findall(r'(?:href|action|src|hx-\w+)="([^"]*)"', html)
+    assert urls and not [u for u in urls if "draft" in u or "Gagnon" in u or "petite" in u]
+    form = (
+        html.split('class="question-form"')[0].rsplit("<form", 1)[1]
+        + html.split('class="question-form"')[1].split("</form>")[0]
+    )
+    assert 'method="post"' in form and f'action="{question}"' in form
+    assert 'name="prefill" value="1"' in form and 'type="checkbox" name="attach_draft"' in form
+    assert 'type="hidden" name="draft"' in form and "Léa Gagnon" in form  # sent only if ticked
 
 
 @pytest.mark.parametrize("role_person", ["director", "it", "consultant"])

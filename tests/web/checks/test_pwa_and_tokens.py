@@ -9,7 +9,7 @@ from django.contrib.staticfiles import finders
 from PIL import Image
 
 from balise.accounts.models import hash_token
-from balise.checks.models import ApiToken
+from balise.checks.models import ApiToken, CheckCounter
 from tests.web.checks.conftest import CHILD_POST
 
 
@@ -58,7 +58,9 @@ def test_the_share_target_needs_no_csrf_token_but_a_session(client, world):
     from django.test import Client
 
     anonymous = Client(enforce_csrf_checks=True)
-    assert anonymous.post("/verifier/partage/", {"text": "x"}).status_code == 302
+    kept = anonymous.post("/verifier/partage/", {"text": "x"})  # kept in the browser, then sign in
+    assert kept.status_code == 200 and "/compte/connexion/?next=/verifier/" in kept.content.decode()
+    assert not CheckCounter.objects.exists()  # nothing checked without a session
     signed_in = Client(enforce_csrf_checks=True)
     signed_in.force_login(world.educator, backend="django.contrib.auth.backends.ModelBackend")
     assert (

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.core import mail
 from django.urls import reverse
 
@@ -9,8 +11,6 @@ from tests.web.registers.helpers import make_registers
 
 def test_it_attaches_the_draft_only_when_the_person_says_so(client_for, world):
     client = client_for(world.educator)
-    page = client.get(reverse("registers:question_new") + "?draft=Photo+du+groupe").content.decode()
-    assert "Photo du groupe" in page
     client.post(
         reverse("registers:question_new"),
         {"subject": "Photo", "body": "Est-ce permis?", "draft": "Photo du groupe"},
@@ -27,6 +27,38 @@ def test_it_attaches_the_draft_only_when_the_person_says_so(client_for, world):
     )
     assert Question.objects.get(subject="Photo 2").draft == "Photo du groupe"
     assert mail.outbox and "josee@premierpas.example" in mail.outbox[0].to
+
+
+DRAFT = "La petite Léa Gagnon de mon groupe a encore mordu un ami."
+
+
+def test_a_draft_never_travels_in_the_url(client_for, world):
+    """GET ?draft= (access log, history) is ignored; only the GET and POST methods are served."""
+    client = client_for(world.educator)
+    url = reverse("registers:question_new")
+    page = client.get(url + "?draft=" + quote(DRAFT)).content.decode()
+    assert "Gagnon" not in page
+    assert 'action="' + url + '"' in page and "?" not in page.split('action="')[1].split('"')[0]
+    assert client.put(url).status_code == 405 and client.delete(url).status_code == 405
+    assert client.head(url).status_code == 405
+
+
+def test_the_check_page_prefills_the_question_by_post_without_saving_or_errors(client_for, world):
+    client = client_for(world.educator)
+    url = reverse("registers:question_new")
+    response = client.post(url, {"prefill": "1", "attach_draft": "on", "draft": DRAFT})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Gagnon" in page
+    assert 'name="attach_draft" id="id_attach_draft" checked' in page
+    assert "Ce champ est obligatoire" not in page and 'class="error' not in page
+    assert not Question.objects.exists()  # nothing saved until the person sends it
+    assert not mail.outbox
+    unticked = client.post(url, {"prefill": "1", "draft": DRAFT}).content.decode()
+    assert "Gagnon" not in unticked  # not ticked on the check page: the draft is dropped
+    client.post(
+        url, {"subject": "Mon brouillon", "body": "Puis-je?", "draft": DRAFT, "attach_draft": "on"}
+    )
+    assert Question.objects.get().draft == DRAFT
 
 
 def test_the_direction_answers_privately_and_makes_an_anonymous_faq_entry(client_for, world):

@@ -134,11 +134,58 @@
     }
   });
 
+  /* "Who is in this photo?": filter the roster's names as the person types. */
+  function plain(value) {
+    return value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  result.addEventListener("input", (event) => {
+    const box = event.target.closest("[data-filter]");
+    if (!box) return;
+    const list = document.getElementById(box.dataset.filter);
+    const wanted = plain(box.value.trim());
+    list.querySelectorAll("li").forEach((item) => {
+      item.hidden = wanted !== "" && !plain(item.textContent).includes(wanted);
+    });
+  });
+
+  /* "Ask the direction": the draft goes along (in the POST body, never a URL) only when ticked. */
+  result.addEventListener("submit", (event) => {
+    const question = event.target.closest("form[data-question]");
+    if (!question) return;
+    const attach = question.querySelector("[name=attach_draft]");
+    const draft = question.querySelector("[name=draft]");
+    if (draft) draft.disabled = !(attach && attach.checked);
+  });
+
   const text = document.getElementById("id_text");
   const counter = document.getElementById("compteur");
   text.addEventListener("input", () => {
     counter.textContent = text.value.length > 15000 ? `(${text.value.length} / 20 000 caractères)` : "";
   });
+
+  /* Shared while signed out: the share page kept the text in this tab's sessionStorage (never
+     on the server) and sent the person to sign in; restore it once, forget it, check it. */
+  const SHARED = "balise:partage";
+  let shared = null;
+  try {
+    shared = JSON.parse(sessionStorage.getItem(SHARED) || "null");
+    sessionStorage.removeItem(SHARED);
+  } catch (e) { shared = null; }
+  if (shared && typeof shared.text === "string") {
+    if (!text.value.trim()) text.value = shared.text;
+    if (shared.files > 0) {
+      const note = document.createElement("p");
+      note.className = "notice";
+      note.setAttribute("role", "status");
+      note.textContent = "Les photos ou la vidéo partagées n'ont pas pu être gardées pendant la connexion : ajoutez-les de nouveau.";
+      form.insertAdjacentElement("beforebegin", note);
+    }
+    if (text.value.trim()) {
+      // After htmx has set the form up (on DOMContentLoaded), so the check comes back in place.
+      const go = () => form.requestSubmit();
+      if (document.readyState === "complete") go(); else window.addEventListener("load", go, { once: true });
+    }
+  }
 
   const script = document.currentScript || document.querySelector("script[data-sw]");
   if ("serviceWorker" in navigator && script && script.dataset.sw) {
