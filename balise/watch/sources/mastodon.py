@@ -1,0 +1,101 @@
+"""Mastodon: public hashtag timelines and, where the instance allows it, status search."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from balise.watch.net import Fetcher, FetchError
+from balise.watch.sources._json import expect, iso_date, load
+from balise.watch.sources.base import Adapter, FetchResult, Item, SourceSpec, register
+from balise.watch.text import checked_date, to_text
+
+SERVICE = "Mastodon"
+LIMIT = 40
+
+
+def status_item(status: Any) -> Item:
+    """Returns the item of one Mastodon Status entity."""
+    expect(isinstance(status, dict), SERVICE, "statut non objet")
+    account = status.get("account")
+    expect(isinstance(account, dict) and "acct" in account, SERVICE, "statut sans « account.acct »")
+    expect(isinstance(status.get("content"), str), SERVICE, "statut sans « content »")
+    url = status.get("url") or status.get("uri")
+    expect(isinstance(url, str) and bool(url), SERVICE, "statut sans « url »")
+    content = status["content"]
+    if status.get("spoiler_text"):
+        content = f"<p>{status['spoiler_text']}</p>{content}"
+    published, _problem = checked_date(iso_date(status.get("created_at")))
+    media = status.get("media_attachments") or []
+    return Item(
+        url=url,
+        text=to_text(content),
+        html=content,
+        author="@" + str(account["acct"]),
+        published_at=published,
+        images=[
+            m["url"]
+            for m in media
+            if isinstance(m, dict) and m.get("type") == "image" and m.get("url")
+        ][:4],
+    )
+
+
+@register
+class MastodonAdapter(Adapter):
+    kind = "mastodon"
+    label = gettext_lazy("Mastodon (mots-clics et recherche)")
+    min_interval = timedelta(minutes=10)
+    default_url = "https://mastodon.social"
+    uses_terms = True
+
+    def clean_config(self, config: dict[str, Any]) -> dict[str, Any]:
+        tags = [t.strip().lstrip("#") for t in config.get("hashtags", []) if t.strip().lstrip("#")]
+        if not tags and not config.get("search"):
+            raise ValueError(_("Indiquez au moins un mot-clic ou activez la recherche."))
+        return {"hashtags": tags, "search": bool(config.get("search"))}
+
+    async def fetch(self, spec: SourceSpec, http: Fetcher) -> FetchResult:
+        base = spec.url.rstrip("/")
+        result = FetchResult(state=dict(spec.state))
+        for tag in spec.config.get("hashtags", []):
+            statuses = await self._timeline(http, base, tag, spec.state.get(f"since:{tag}"))
+            result.items += [status_item(s) for s in statuses]
+            if statuses:
+                result.state[f"since:{tag}"] = str(statuses[0].get("id", ""))
+        if spec.config.get("search"):
+            for term in spec.terms:
+                result.items += await self._search(http, base, term, result)
+        return result
+
+    async def _timeline(self, http: Fetcher, base: str, tag: str, since: str | None) -> list:
+        query = {"limit": LIMIT} | ({"since_id": since} if since else {})
+        response = await http.get(
+            f"{base}/api/v1/timelines/tag/{quote(tag, safe='')}?{urlencode(query)}"
+        )
+        statuses = load(response, SERVICE)
+        expect(isinstance(statuses, list), SERVICE, "le fil du mot-clic n'est pas une liste")
+        return statuses
+
+    async def _search(self, http: Fetcher, base: str, term: str, result: FetchResult) -> list[Item]:
+        query = urlencode({"q": term, "type": "statuses", "limit": LIMIT, "resolve": "false"})
+        try:
+            response = await http.get(f"{base}/api/v2/search?{query}")
+        except FetchError as exc:
+            if exc.status in (401, 403, 422):
+                result.warnings.append(
+                    _("Recherche non permise par cette instance (HTTP %(s)s).") % {"s": exc.status}
+                )
+                return []
+            raise
+        found = load(response, SERVICE)
+        expect(
+            isinstance(found, dict) and isinstance(found.get("statuses"), list),
+            SERVICE,
+            "« statuses » absent de la recherche",
+        )
+        return [status_item(s) for s in found["statuses"]]
