@@ -7,7 +7,7 @@ PIP := $(PY) -m pip --disable-pip-version-check -q
 export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install dev browser run serve test lint format train bench clean
+.PHONY: install dev browser run serve test lint format train bench clean messages
 
 install: $(VENV)/.installed
 
@@ -58,6 +58,12 @@ train: install
 
 bench: install
 	$(PY) benchmarks/engine_bench.py
+
+# After changing UI text: refresh the catalogs, translate the new entries in balise/locale/en, then rerun.
+# Needs gettext (apt-get install gettext) on the developer's machine only; .po and .mo are committed.
+messages: install
+	$(PY) manage.py makemessages -l en -l fr_CA --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=benchmarks --ignore=data
+	$(PY) manage.py compilemessages --ignore=.venv
 
 clean:
 	rm -rf $(VENV) var/static

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("balise.core.urls")),
     path("compte/", include("balise.accounts.urls")),
     path("code/", include("balise.policy.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the footer's language switcher
 ]
 
 MOUNTS = {

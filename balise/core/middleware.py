@@ -32,3 +32,18 @@ def database_unavailable(exc: Exception) -> HttpResponse:
     log.error("base de données injoignable", extra={"error": type(exc).__name__})
     html = render_to_string("core/503.html")
     return HttpResponse(html, status=503)
+
+
+class FrenchFirstMiddleware:
+    """French unless the person chose another language: the browser's language is not enough.
+
+    Django's LocaleMiddleware would follow Accept-Language; Balise serves Quebec French first and
+    English only to whoever picks it with the language switcher (its cookie).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
