@@ -19,6 +19,19 @@ from balise.engine.types import (
 )
 
 __all__ = [
-    "MAX_TEXT_CHARS", "Checker", "Context", "ContextError", "EngineError", "Finding", "OrgFileError",
-    "OrgProfile", "Pack", "Post", "Result", "RuleDef", "Span", "TextTooLong", "load_pack",
+    "MAX_TEXT_CHARS",
+    "Checker",
+    "Context",
+    "ContextError",
+    "EngineError",
+    "Finding",
+    "OrgFileError",
+    "OrgProfile",
+    "Pack",
+    "Post",
+    "Result",
+    "RuleDef",
+    "Span",
+    "TextTooLong",
+    "load_pack",
 ]

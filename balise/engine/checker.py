@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from balise.engine.analyzers import ANALYZERS, Analyzer, Hit
 from balise.engine.analyzers.personal import redact
@@ -11,7 +11,16 @@ from balise.engine.model import TextModel, load_model
 from balise.engine.pack import Pack, load_pack
 from balise.engine.roster import RosterMatcher
 from balise.engine.textutil import clean
-from balise.engine.types import MAX_TEXT_CHARS, Finding, OrgProfile, Post, Result, Span, TextTooLong, verdict_of
+from balise.engine.types import (
+    MAX_TEXT_CHARS,
+    Finding,
+    OrgProfile,
+    Post,
+    Result,
+    Span,
+    TextTooLong,
+    verdict_of,
+)
 
 #: An attack is reported as harassment alone, not also as workplace criticism (rules.md).
 SUPERSEDES = {"5.vi.harcelement": ("5.ii.critique-milieu",)}
@@ -34,7 +43,9 @@ class Checker:
         self.model = load_model() if model is True else (model or None)
         self.use_nlp = use_nlp
         self.roster = RosterMatcher(profile)
-        self.analyzers = tuple(analyzers) if analyzers is not None else tuple(cls() for cls in ANALYZERS)
+        self.analyzers = (
+            tuple(analyzers) if analyzers is not None else tuple(cls() for cls in ANALYZERS)
+        )
 
     def check(self, post: Post) -> Result:
         """Return the result of one post."""
@@ -57,7 +68,7 @@ class Checker:
         return self._documents([post])[0]
 
     def _check_batch(self, posts: list[Post]) -> Iterator[Result]:
-        for post, doc in zip(posts, self._documents(posts)):
+        for post, doc in zip(posts, self._documents(posts), strict=True):
             yield self._result(post, doc)
 
     def _documents(self, posts: list[Post]) -> list[Document]:
@@ -71,7 +82,7 @@ class Checker:
             docs = list(nlp.parse_many(texts, batch_size=max(1, len(texts))))
         built = [
             build_document(t, p.context, self.profile, self.roster, d, analyzer)
-            for t, p, d in zip(texts, posts, docs)
+            for t, p, d in zip(texts, posts, docs, strict=True)
         ]
         self._score(built)
         return built
@@ -79,25 +90,42 @@ class Checker:
     def _score(self, documents: list[Document]) -> None:
         if not self.model:
             return
-        whole = self.model.predict([d.masked() for d in documents])
-        parts = [d.masked(s, e) for d in documents for s, e in d.sentences]
-        per_sentence = iter(self.model.predict(parts))
-        for d, scores in zip(documents, whole):
+        # One call for posts and sentences: the feature pipeline has a fixed cost per call.
+        texts = [d.masked() for d in documents]
+        texts += [d.masked(s, e) for d in documents for s, e in d.sentences]
+        scored = self.model.predict(texts)
+        whole, per_sentence = scored[: len(documents)], iter(scored[len(documents) :])
+        for d, scores in zip(documents, whole, strict=True):
             d.scores = scores
             d.sentence_scores = [next(per_sentence) for _ in d.sentences]
             d.extra["thresholds"] = self.model.thresholds
 
     def _result(self, post: Post, doc: Document) -> Result:
-        hits = [h for a in self.analyzers for h in a.analyze(doc)] if doc.text.strip() or doc.context.media else []
+        hits = (
+            [h for a in self.analyzers for h in a.analyze(doc)]
+            if doc.text.strip() or doc.context.media
+            else []
+        )
         hits = _context_hits_only_if_empty(doc, hits)
         hits = _supersede(hits)
-        findings = tuple(self._finding(doc.text, h) for h in _merge(hits))
+        findings = tuple(self._finding(post.text, h) for h in _merge(hits))
         return Result(post.id, verdict_of(findings), findings, redact(doc))
 
     def _finding(self, text: str, hit: Hit) -> Finding:
         rule = self.pack.rule(hit.rule)
-        spans = tuple(Span.of(text, s, e) for s, e in sorted(set(hit.spans)) if 0 <= s < e <= len(text))
-        return Finding(rule.id, rule.article, rule.severity, rule.message, spans, rule.suggestion, hit.explanation, hit.media)
+        spans = tuple(
+            Span.of(text, s, e) for s, e in sorted(set(hit.spans)) if 0 <= s < e <= len(text)
+        )
+        return Finding(
+            rule.id,
+            rule.article,
+            rule.severity,
+            rule.message,
+            spans,
+            rule.suggestion,
+            hit.explanation,
+            hit.media,
+        )
 
 
 def _check_length(text: str) -> None:
@@ -127,6 +155,11 @@ def _merge(hits: list[Hit]) -> list[Hit]:
     for h in hits:
         if h.rule in by_rule:
             old = by_rule[h.rule]
-            h = Hit(h.rule, old.spans + h.spans, f"{old.explanation} | {h.explanation}", old.media + h.media)
+            h = Hit(
+                h.rule,
+                old.spans + h.spans,
+                f"{old.explanation} | {h.explanation}",
+                old.media + h.media,
+            )
         by_rule[h.rule] = h
     return list(by_rule.values())

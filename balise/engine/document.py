@@ -96,7 +96,11 @@ def org_name_spans(text: str, profile: OrgProfile) -> list[tuple[int, int]]:
     folded = fold(text)
     spans: list[tuple[int, int]] = []
     for name in sorted(profile.names, key=len, reverse=True):
-        pattern = r"(?<!\w)(?:cpe\s+)?" + r"[\s\-]+".join(re.escape(w) for w in fold(name).split()) + r"(?!\w)"
+        pattern = (
+            r"(?<!\w)(?:cpe\s+)?"
+            + r"[\s\-]+".join(re.escape(w) for w in fold(name).split())
+            + r"(?!\w)"
+        )
         for m in re.finditer(pattern, folded):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
@@ -104,7 +108,12 @@ def org_name_spans(text: str, profile: OrgProfile) -> list[tuple[int, int]]:
 
 
 def build_document(
-    text: str, context: Context, profile: OrgProfile, roster: RosterMatcher, doc: Doc | None, analyzer: Any
+    text: str,
+    context: Context,
+    profile: OrgProfile,
+    roster: RosterMatcher,
+    doc: Doc | None,
+    analyzer: Any,
 ) -> Document:
     """Return the Document of ``text``: roster mentions, Presidio entities, names, sentences."""
     toks = words(text)
@@ -123,7 +132,9 @@ def build_document(
                 entities.append(Entity(r.entity_type, r.start, r.end, float(r.score), rec))
         taken = [(m.start, m.end) for m in mentions]
         for ent in doc.ents:
-            if ent.label_ in ("PER", "PERSON") and not _overlaps(ent.start_char, ent.end_char, taken):
+            if ent.label_ in ("PER", "PERSON") and not _overlaps(
+                ent.start_char, ent.end_char, taken
+            ):
                 persons.append((ent.start_char, ent.end_char))
     org_spans = org_name_spans(text, profile)
     persons = [p for p in persons if not _overlaps(p[0], p[1], org_spans)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
@@ -38,8 +38,18 @@ ENTITY_THRESHOLDS = {
 }
 
 PHONE_CONTEXT = [
-    "téléphone", "tél", "tel", "cellulaire", "cell", "numéro", "appeler", "texto", "texter",
-    "joindre", "phone", "call",
+    "téléphone",
+    "tél",
+    "tel",
+    "cellulaire",
+    "cell",
+    "numéro",
+    "appeler",
+    "texto",
+    "texter",
+    "joindre",
+    "phone",
+    "call",
 ]
 SIN_CONTEXT = ["nas", "assurance sociale", "numéro d'assurance sociale", "sin", "social insurance"]
 POSTAL_CONTEXT = ["code postal", "adresse", "postal", "québec", "qc", "postal code"]
@@ -88,7 +98,7 @@ class QcRamqRecognizer(PatternRecognizer):
             global_regex_flags=re.DOTALL | re.MULTILINE,
         )
 
-    def invalidate_result(self, pattern_text: str) -> Optional[bool]:  # noqa: D102
+    def invalidate_result(self, pattern_text: str) -> bool | None:  # noqa: D102
         digits = "".join(c for c in pattern_text if c.isdigit())
         month, day = int(digits[2:4]), int(digits[4:6])
         valid_month = 1 <= month <= 12 or 51 <= month <= 62
@@ -146,7 +156,9 @@ def build_analyzer(nlp_engine: NlpEngine) -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=[LANGUAGE])
     for recognizer in quebec_recognizers():
         registry.add_recognizer(recognizer)
-    registry.add_recognizer(SpacyRecognizer(supported_language=LANGUAGE, supported_entities=["PERSON"]))
+    registry.add_recognizer(
+        SpacyRecognizer(supported_language=LANGUAGE, supported_entities=["PERSON"])
+    )
     return AnalyzerEngine(registry=registry, nlp_engine=nlp_engine, supported_languages=[LANGUAGE])
 
 

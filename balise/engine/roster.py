@@ -9,8 +9,8 @@ colleagues or parents: "Rose" or "Florence" are also ordinary words and places.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from balise.engine.textutil import Token, edit_distance_at_most_one, fold, words
 from balise.engine.types import OrgProfile
@@ -35,9 +35,39 @@ OWN_FAMILY = re.compile(
     r"cadete?|aîn[ée]e?|bébé|beau-fils|belle-fille|son|daughter|husband|wife)\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
-TITLES = {"mme", "madame", "monsieur", "m", "mr", "mrs", "ms", "famille", "les", "chez", "dr", "docteur"}
+TITLES = {
+    "mme",
+    "madame",
+    "monsieur",
+    "m",
+    "mr",
+    "mrs",
+    "ms",
+    "famille",
+    "les",
+    "chez",
+    "dr",
+    "docteur",
+}
 #: First names that are also common words; alone they need a stronger hint.
-COMMON_WORD_NAMES = {"rose", "jade", "florence", "claire", "pierre", "marine", "aurore", "prune", "olive", "ambre", "capucine", "victoire", "alice", "mia", "lou", "rosalie"}
+COMMON_WORD_NAMES = {
+    "rose",
+    "jade",
+    "florence",
+    "claire",
+    "pierre",
+    "marine",
+    "aurore",
+    "prune",
+    "olive",
+    "ambre",
+    "capucine",
+    "victoire",
+    "alice",
+    "mia",
+    "lou",
+    "rosalie",
+}
 
 
 @dataclass(frozen=True)
@@ -81,7 +111,12 @@ def _person(name: str, kind: str, role: str = "") -> Person | None:
 def _close(token: Token, name_word: str, allow_typo: bool) -> bool:
     if token.folded == name_word:
         return True
-    return allow_typo and len(name_word) >= 5 and len(token.folded) >= 4 and edit_distance_at_most_one(token.folded, name_word)
+    return (
+        allow_typo
+        and len(name_word) >= 5
+        and len(token.folded) >= 4
+        and edit_distance_at_most_one(token.folded, name_word)
+    )
 
 
 class RosterMatcher:
@@ -125,12 +160,18 @@ class RosterMatcher:
                 best = self._best_at(text, toks, i, p, best)
             if best:
                 found.append(best)
-                i = next(k for k in range(i, len(toks) + 1) if k == len(toks) or toks[k].start >= best.end)
+                i = next(
+                    k
+                    for k in range(i, len(toks) + 1)
+                    if k == len(toks) or toks[k].start >= best.end
+                )
             else:
                 i += 1
         return found
 
-    def _best_at(self, text: str, toks: list[Token], i: int, p: Person, best: Mention | None) -> Mention | None:
+    def _best_at(
+        self, text: str, toks: list[Token], i: int, p: Person, best: Mention | None
+    ) -> Mention | None:
         n_first = self._seq_at(toks, i, p.first, text)
         candidates: list[tuple[int, str]] = []
         if n_first:
@@ -166,18 +207,21 @@ class RosterMatcher:
         if not m.text[:1].isupper() or OWN_FAMILY.search(text[max(0, m.start - 30) : m.start]):
             return None
         folded = fold(m.text)
-        sharing = [p for p in self.people if " ".join(p.first) == " ".join(w.folded for w in words(folded))]
+        sharing = [
+            p for p in self.people if " ".join(p.first) == " ".join(w.folded for w in words(folded))
+        ]
         kinds = {p.kind for p in sharing} or {m.kind}
         common = folded in COMMON_WORD_NAMES
         plain_child = kinds == {CHILD} and not common
-        if CHILD in kinds and (plain_child or (child_ctx and (not common or _near_child_word(text, m)))):
+        if CHILD in kinds and (
+            plain_child or (child_ctx and (not common or _near_child_word(text, m)))
+        ):
             person = next((p for p in sharing if p.kind == CHILD), m.person)
             return Mention(m.start, m.end, m.text, person, "first")
         if kinds & {STAFF, PARENT} and adult_ctx and folded not in COMMON_WORD_NAMES:
             person = next((p for p in sharing if p.kind in (STAFF, PARENT)), m.person)
             return Mention(m.start, m.end, m.text, person, "first")
         return None
-
 
     def _family(self, m: Mention) -> Mention:
         """Return a titled last-name mention as an adult (the child's family when needed)."""

@@ -3,7 +3,7 @@
 Usage: python -m balise.engine.train [--data data/training] [--out PATH] [--compare] [--folds 5]
 
 Every ``part-X.jsonl`` or ``engine-X.jsonl`` is read with its organization ``org-X.yaml``
-(``org.yaml`` when there is none), so that roster names are masked the way the checker masks
+(else ``org-engine.yaml`` for ``engine-*``, else ``org.yaml``), so that roster names are masked the way the checker masks
 them. Per-rule thresholds are chosen on out-of-fold predictions of the training data only.
 Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never read here.
 """
@@ -15,19 +15,20 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-import numpy as np
+import numpy as np  # noqa: E402
 
-from balise.engine.checker import Checker
-from balise.engine.model import MODEL_PATH, TextModel
-from balise.engine.pack import RULE_IDS
-from balise.engine.types import Context, OrgProfile, Post
+from balise.engine.checker import Checker  # noqa: E402
+from balise.engine.model import MODEL_PATH, HashedTfidf, TextModel  # noqa: E402
+from balise.engine.pack import RULE_IDS  # noqa: E402
+from balise.engine.types import Context, OrgProfile, Post  # noqa: E402
 
 SEED = 20260327
 DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "training"
@@ -43,13 +44,16 @@ class Example:
     text: str
     labels: frozenset[str]
     skip: frozenset[str]
+    source: str = ""
 
 
 def org_for(path: Path) -> Path:
     """Return the organization file of a training file (org-X.yaml for part-X.jsonl)."""
-    suffix = path.stem.split("-", 1)[-1]
-    candidate = path.parent / f"org-{suffix}.yaml"
-    return candidate if candidate.exists() else path.parent / "org.yaml"
+    prefix, _, suffix = path.stem.partition("-")
+    for candidate in (path.parent / f"org-{suffix}.yaml", path.parent / f"org-{prefix}.yaml"):
+        if candidate.exists():
+            return candidate
+    return path.parent / "org.yaml"
 
 
 def skipped_rules(context: Context) -> frozenset[str]:
@@ -76,29 +80,30 @@ def load_examples(data_dir: Path) -> list[Example]:
             posts.append(Post(str(d["id"]), d["text"], Context.from_dict(d.get("context"))))
             labels.append(frozenset(d.get("labels", [])))
         docs = checker._documents(posts)
-        examples += [Example(doc.masked(), lab, skipped_rules(p.context)) for doc, lab, p in zip(docs, labels, posts)]
+        examples += [
+            Example(doc.masked(), lab, skipped_rules(p.context), path.name)
+            for doc, lab, p in zip(docs, labels, posts, strict=True)
+        ]
         print(f"{path.name}: {len(posts)} posts ({org_for(path).name})", file=sys.stderr)
     return examples
 
 
-def make_vectorizer() -> Any:
-    """Return the TF-IDF features: word 1-2-grams and character 2-5-grams within words."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.pipeline import FeatureUnion
+def make_vectorizer(vectors: float = 0.0) -> HashedTfidf:
+    """Return the features: hashed TF-IDF word 1-2-grams and character 2-5-grams (+ word vectors)."""
+    return HashedTfidf(vectors=vectors)
 
-    return FeatureUnion([
-        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True,
-                                  token_pattern=r"(?u)\b\w[\w']*\b", max_features=60000)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True, lowercase=True,
-                                  max_features=150000)),
-    ])
+
+#: Inverse regularisation strength of the logistic regressions (--C).
+C_LOGREG = 8.0
 
 
 def logreg() -> Any:
     """Return option A: L2 logistic regression, balanced classes."""
     from sklearn.linear_model import LogisticRegression
 
-    return LogisticRegression(C=8.0, class_weight="balanced", max_iter=2000, random_state=SEED)
+    return LogisticRegression(
+        C=C_LOGREG, class_weight="balanced", solver="liblinear", random_state=SEED
+    )
 
 
 def svm() -> Any:
@@ -106,15 +111,23 @@ def svm() -> Any:
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.svm import LinearSVC
 
-    return CalibratedClassifierCV(LinearSVC(C=0.5, class_weight="balanced", random_state=SEED), method="sigmoid", cv=3)
+    return CalibratedClassifierCV(
+        LinearSVC(C=0.5, class_weight="balanced", random_state=SEED), method="sigmoid", cv=3
+    )
 
 
-OPTIONS: dict[str, Callable[[], Any]] = {"logreg": logreg, "svm": svm}
+#: option -> (classifier factory, weight of the word-vector features, 0 for none)
+OPTIONS: dict[str, tuple[Callable[[], Any], float]] = {
+    "logreg": (logreg, 0.0),
+    "logreg-vec": (logreg, 1.0),
+    "svm": (svm, 0.0),
+}
 
 
-def fit(examples: list[Example], make_clf: Callable[[], Any]) -> tuple[Any, dict[str, Any]]:
+def fit(examples: list[Example], option: str) -> tuple[Any, dict[str, Any]]:
     """Return a fitted vectorizer and one classifier per rule."""
-    vectorizer = make_vectorizer()
+    make_clf, vectors = OPTIONS[option]
+    vectorizer = make_vectorizer(vectors)
     X = vectorizer.fit_transform([e.text for e in examples])
     classifiers = {}
     for rule in MODEL_RULES:
@@ -126,21 +139,31 @@ def fit(examples: list[Example], make_clf: Callable[[], Any]) -> tuple[Any, dict
     return vectorizer, classifiers
 
 
-def out_of_fold(examples: list[Example], make_clf: Callable[[], Any], folds: int) -> dict[str, np.ndarray]:
-    """Return out-of-fold probabilities per rule (NaN where the rule is skipped)."""
-    from sklearn.model_selection import KFold
+def out_of_fold(examples: list[Example], option: str, folds: int) -> dict[str, np.ndarray]:
+    """Return out-of-fold probabilities per rule (NaN where the rule is skipped).
+
+    ``folds`` = 0 holds out one source file at a time: each corpus was written by a different
+    author, so this measures how the model carries over to text written independently.
+    """
+    from sklearn.model_selection import KFold, LeaveOneGroupOut
 
     n = len(examples)
     probs = {rule: np.full(n, np.nan) for rule in MODEL_RULES}
-    for train_idx, test_idx in KFold(folds, shuffle=True, random_state=SEED).split(np.arange(n)):
-        vectorizer, classifiers = fit([examples[i] for i in train_idx], make_clf)
+    if folds:
+        splits = KFold(folds, shuffle=True, random_state=SEED).split(np.arange(n))
+    else:
+        splits = LeaveOneGroupOut().split(np.arange(n), groups=[e.source for e in examples])
+    for train_idx, test_idx in splits:
+        vectorizer, classifiers = fit([examples[i] for i in train_idx], option)
         X = vectorizer.transform([examples[i].text for i in test_idx])
         for rule, clf in classifiers.items():
             probs[rule][test_idx] = clf.predict_proba(X)[:, 1]
     return probs
 
 
-def choose_thresholds(examples: list[Example], probs: dict[str, np.ndarray]) -> tuple[dict[str, float], dict[str, dict]]:
+def choose_thresholds(
+    examples: list[Example], probs: dict[str, np.ndarray]
+) -> tuple[dict[str, float], dict[str, dict]]:
     """Return, per rule, the threshold that maximises out-of-fold F1, and the figures at it."""
     thresholds, figures = {}, {}
     for rule, p in probs.items():
@@ -148,9 +171,17 @@ def choose_thresholds(examples: list[Example], probs: dict[str, np.ndarray]) -> 
         y = np.array([rule in e.labels for e in examples])[mask]
         if y.sum() == 0:
             continue
-        best = max((_prf(y, p[mask] >= t) + (t,) for t in np.arange(0.15, 0.91, 0.025)), key=lambda x: (x[2], x[3]))
+        best = max(
+            (_prf(y, p[mask] >= t) + (t,) for t in np.arange(0.15, 0.91, 0.025)),
+            key=lambda x: (x[2], x[3]),
+        )
         thresholds[rule] = round(float(best[3]), 3)
-        figures[rule] = {"precision": best[0], "recall": best[1], "f1": best[2], "support": int(y.sum())}
+        figures[rule] = {
+            "precision": best[0],
+            "recall": best[1],
+            "f1": best[2],
+            "support": int(y.sum()),
+        }
     return thresholds, figures
 
 
@@ -165,7 +196,9 @@ def _prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
 def micro(figures: dict[str, dict]) -> float:
     """Return the micro-averaged F1 implied by per-rule precision/recall/support."""
     tp = sum(f["recall"] * f["support"] for f in figures.values())
-    pred = sum(f["recall"] * f["support"] / f["precision"] for f in figures.values() if f["precision"])
+    pred = sum(
+        f["recall"] * f["support"] / f["precision"] for f in figures.values() if f["precision"]
+    )
     gold = sum(f["support"] for f in figures.values())
     return 2 * tp / (pred + gold) if pred + gold else 0.0
 
@@ -173,17 +206,44 @@ def micro(figures: dict[str, dict]) -> float:
 def evaluate(examples: list[Example], option: str, folds: int) -> dict[str, Any]:
     """Return cross-validated figures and thresholds for one model option."""
     start = time.perf_counter()
-    thresholds, figures = choose_thresholds(examples, out_of_fold(examples, OPTIONS[option], folds))
-    return {"option": option, "thresholds": thresholds, "figures": figures, "micro_f1": micro(figures),
-            "seconds": round(time.perf_counter() - start, 1)}
+    thresholds, figures = choose_thresholds(examples, out_of_fold(examples, option, folds))
+    return {
+        "option": option,
+        "thresholds": thresholds,
+        "figures": figures,
+        "micro_f1": micro(figures),
+        "seconds": round(time.perf_counter() - start, 1),
+    }
+
+
+def linear_model(
+    features: HashedTfidf,
+    classifiers: dict[str, Any],
+    thresholds: dict[str, float],
+    meta: dict[str, Any],
+) -> TextModel:
+    """Return the shippable model: the logistic regressions as one weight matrix."""
+    rules = tuple(classifiers)
+    if not all(hasattr(c, "coef_") for c in classifiers.values()):
+        raise SystemExit("Seule l'option logreg peut être livrée (les autres servent à comparer).")
+    # C order: scipy's sparse-dense product would copy an F-ordered matrix on every call.
+    weights = np.ascontiguousarray(
+        np.vstack([classifiers[r].coef_[0] for r in rules]).T, dtype=np.float32
+    )
+    intercepts = np.array([classifiers[r].intercept_[0] for r in rules], dtype=np.float32)
+    return TextModel(features, weights, intercepts, rules, thresholds, meta)
 
 
 def print_report(report: dict[str, Any]) -> None:
     """Print a cross-validation report as a table."""
-    print(f"\n== {report['option']}: {len(report['figures'])} rules, micro-F1 {report['micro_f1']:.3f} ({report['seconds']} s)")
+    print(
+        f"\n== {report['option']}: {len(report['figures'])} rules, micro-F1 {report['micro_f1']:.3f} ({report['seconds']} s)"
+    )
     for rule, f in report["figures"].items():
-        print(f"{rule:24} P {f['precision']:.2f} R {f['recall']:.2f} F1 {f['f1']:.2f} n {f['support']:4} "
-              f"seuil {report['thresholds'][rule]:.3f}")
+        print(
+            f"{rule:24} P {f['precision']:.2f} R {f['recall']:.2f} F1 {f['f1']:.2f} n {f['support']:4} "
+            f"seuil {report['thresholds'][rule]:.3f}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,19 +251,45 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Entraîne le modèle de texte de Balise.")
     parser.add_argument("--data", type=Path, default=DATA_DIR)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
-    parser.add_argument("--option", choices=sorted(OPTIONS), default="logreg")
-    parser.add_argument("--compare", action="store_true", help="cross-validate every option and report them all")
-    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--option", choices=sorted(OPTIONS), default="logreg-vec")
+    parser.add_argument(
+        "--compare", action="store_true", help="cross-validate every option and report them all"
+    )
+    parser.add_argument(
+        "--folds",
+        type=int,
+        default=5,
+        help="k-fold CV (thresholds); 0 holds out one source file at a time",
+    )
+    parser.add_argument(
+        "--C", type=float, default=C_LOGREG, help="régularisation des régressions logistiques"
+    )
+    parser.add_argument(
+        "--no-save", action="store_true", help="mesurer seulement, ne pas écrire le modèle"
+    )
     args = parser.parse_args(argv)
+    globals()["C_LOGREG"] = args.C
     examples = load_examples(args.data)
-    reports = {o: evaluate(examples, o, args.folds) for o in (sorted(OPTIONS) if args.compare else [args.option])}
+    reports = {
+        o: evaluate(examples, o, args.folds)
+        for o in (sorted(OPTIONS) if args.compare else [args.option])
+    }
     for r in reports.values():
         print_report(r)
+    if args.no_save:
+        return 0
     chosen = reports[args.option]
-    vectorizer, classifiers = fit(examples, OPTIONS[args.option])
-    meta = {"option": args.option, "examples": len(examples), "seed": SEED, "cv": {o: r for o, r in reports.items()}}
-    TextModel(vectorizer, classifiers, chosen["thresholds"], meta).save(args.out)
-    (args.out.parent / "cv-report.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8")
+    vectorizer, classifiers = fit(examples, args.option)
+    meta = {
+        "option": args.option,
+        "examples": len(examples),
+        "seed": SEED,
+        "cv": {o: r for o, r in reports.items()},
+    }
+    linear_model(vectorizer, classifiers, chosen["thresholds"], meta).save(args.out)
+    (args.out.parent / "cv-report.json").write_text(
+        json.dumps(meta, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     print(f"\nmodèle écrit : {args.out}")
     return 0
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
@@ -90,11 +91,15 @@ class OrgProfile:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise OrgFileError(f"Impossible de lire le fichier d'organisation {path} : {exc}") from exc
+            raise OrgFileError(
+                f"Impossible de lire le fichier d'organisation {path} : {exc}"
+            ) from exc
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as exc:
-            raise OrgFileError(f"Le fichier d'organisation {path} n'est pas du YAML valide.") from exc
+            raise OrgFileError(
+                f"Le fichier d'organisation {path} n'est pas du YAML valide."
+            ) from exc
         return cls.from_dict(data)
 
 
@@ -162,7 +167,9 @@ class Context:
         return self.account == "officiel" and self.is_mandated
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | None, warnings: list[str] | None = None) -> Context:
+    def from_dict(
+        cls, data: Mapping[str, Any] | None, warnings: list[str] | None = None
+    ) -> Context:
         """Validate a batch-contract context; unknown keys are reported in ``warnings``."""
         if data is None:
             return cls()
@@ -251,7 +258,9 @@ def _authorizations(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ContextError("authorizations", "Le champ « authorizations » doit être une liste de textes.")
+        raise ContextError(
+            "authorizations", "Le champ « authorizations » doit être une liste de textes."
+        )
     return tuple(v.strip() for v in value)
 
 

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, ClassVar, Iterable, Pattern
+from re import Pattern
+from typing import Any, ClassVar
 
 from balise.engine.document import Document
+
+#: Below this many words a text says too little for the model to judge it.
+MIN_WORDS_FOR_MODEL = 3
+#: A weak pattern lowers the model's threshold, never below this probability.
+MIN_WEAK_PROBABILITY = 0.2
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,7 @@ def sentence_of(doc: Document, start: int, end: int) -> tuple[int, int]:
 def best_sentence(doc: Document, rule: str) -> tuple[tuple[int, int], float] | None:
     """Return the sentence the model scores highest for ``rule``, with its score."""
     best = None
-    for (s, e), scores in zip(doc.sentences, doc.sentence_scores):
+    for (s, e), scores in zip(doc.sentences, doc.sentence_scores, strict=False):
         p = scores.get(rule, 0.0)
         if best is None or p > best[1]:
             best = ((s, e), p)
@@ -64,10 +71,16 @@ class SemanticAnalyzer(Analyzer):
     STRONG: ClassVar[tuple[tuple[str, Pattern[str]], ...]] = ()
     WEAK: ClassVar[tuple[tuple[str, Pattern[str]], ...]] = ()
     WEAK_FACTOR: ClassVar[float] = 0.6
+    #: When set, the model alone may fire only if one of these cues is in the text.
+    CUES: ClassVar[Pattern[str] | None] = None
 
     def applies(self, doc: Document) -> bool:
         """Return False when the context exempts the post from this rule."""
         return True
+
+    def has_cue(self, doc: Document) -> bool:
+        """Return True when the text holds one of the cues the model needs (or none are required)."""
+        return self.CUES is None or bool(self.CUES.search(doc.text))
 
     def strong_hits(self, doc: Document) -> list[tuple[str, int, int]]:
         """Return (pattern name, start, end) of the strong patterns found (overridable)."""
@@ -83,26 +96,30 @@ class SemanticAnalyzer(Analyzer):
         return self._model_hit(doc)
 
     def _model_hit(self, doc: Document) -> list[Hit]:
+        if len(doc.tokens) < MIN_WORDS_FOR_MODEL or not self.has_cue(doc):
+            return []
         threshold = doc.extra.get("thresholds", {}).get(self.rule)
         score = doc.scores.get(self.rule)
         if threshold is None or score is None:
             return []
+        best = best_sentence(doc, self.rule)
         weak = list(_matches(self.WEAK, doc.text))
-        limit = threshold * self.WEAK_FACTOR if weak else threshold
+        limit = max(threshold * self.WEAK_FACTOR, MIN_WEAK_PROBABILITY) if weak else threshold
         if score < limit:
             return []
         why = f"modèle : probabilité {score:.2f} (seuil {limit:.2f})"
         if weak:
             names = ", ".join(sorted({n for n, _, _ in weak}))
             return [Hit(self.rule, tuple((s, e) for _, s, e in weak), f"{why}; motif : {names}")]
-        best = best_sentence(doc, self.rule)
         spans = (best[0],) if best else ()
         if best:
             why += f"; phrase la plus probable : {best[1]:.2f}"
         return [Hit(self.rule, spans, why)]
 
 
-def _matches(patterns: Iterable[tuple[str, Pattern[str]]], text: str) -> Iterable[tuple[str, int, int]]:
+def _matches(
+    patterns: Iterable[tuple[str, Pattern[str]]], text: str
+) -> Iterable[tuple[str, int, int]]:
     for name, pattern in patterns:
         for m in pattern.finditer(text):
             if m.end() > m.start():

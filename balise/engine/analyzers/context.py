@@ -41,18 +41,33 @@ class ImageConsentAnalyzer(Analyzer):
             consented = int(item.get("consented_faces") or 0)
             if faces > consented:
                 label = item.get("name") or item.get("kind") or "média"
-                why = f"analyse des médias : {label}, {faces} visage(s), {consented} consentement(s)"
+                why = (
+                    f"analyse des médias : {label}, {faces} visage(s), {consented} consentement(s)"
+                )
                 hits.append(Hit("5.ii.image", (), why, _face_evidence(item)))
         if len(hits) > 1:
-            return [Hit("5.ii.image", (), " | ".join(h.explanation for h in hits), tuple(m for h in hits for m in h.media))]
+            return [
+                Hit(
+                    "5.ii.image",
+                    (),
+                    " | ".join(h.explanation for h in hits),
+                    tuple(m for h in hits for m in h.media),
+                )
+            ]
         return hits
 
 
 def _face_evidence(item: dict) -> tuple[dict, ...]:
-    name = item.get("name") or ""
+    return media_evidence(item.get("boxes"), item.get("name") or "")
+
+
+def media_evidence(boxes: object, name: str) -> tuple[dict, ...]:
+    """Return finding media items from boxes given as evidence dicts, {x,y,w,h} or [x,y,w,h]."""
     out = []
-    for box in item.get("boxes") or ():
-        if isinstance(box, dict):
+    for box in boxes or ():  # type: ignore[attr-defined]
+        if isinstance(box, dict) and "box" in box:
+            entry = {"file": name, **box}
+        elif isinstance(box, dict):
             entry = {"file": name, "box": [box.get(k) for k in ("x", "y", "w", "h")]}
             if box.get("t0") is not None:
                 entry["t"] = [box.get("t0"), box.get("t1")]

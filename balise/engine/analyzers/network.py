@@ -15,8 +15,38 @@ class NetworkAnalyzer(SemanticAnalyzer):
     rule = "5.v.reseau"
     rules = (rule,)
     STRONG = (
-        ("téléchargement sur le réseau du CPE",
-         rx(_DOWNLOAD + r"\b[^.!?\n]{0,60}?\b" + _NETWORK + r"\s+(?:du|de la|au|de notre)\s+(?:cpe|garderie|bureau|travail|job)",
-            _NETWORK + r"\s+(?:du|de la|au|de notre)\s+(?:cpe|garderie|bureau|travail|job)\b[^.!?\n]{0,60}?\b" + _DOWNLOAD)),
+        (
+            "téléchargement sur le réseau du CPE",
+            rx(
+                _DOWNLOAD
+                + r"\b[^.!?\n]{0,60}?\b"
+                + _NETWORK
+                + r"\s+(?:du|de la|au|de notre)\s+(?:cpe|garderie|bureau|travail|job)",
+                _NETWORK
+                + r"\s+(?:du|de la|au|de notre)\s+(?:cpe|garderie|bureau|travail|job)\b[^.!?\n]{0,60}?\b"
+                + _DOWNLOAD,
+            ),
+        ),
     )
     WEAK = (("téléchargement", rx(_DOWNLOAD)),)
+    CUES = rx(
+        _DOWNLOAD,
+        r"wi-?fi",
+        r"réseau",
+        r"apps?",
+        r"applications?",
+        r"jeux",
+        r"jeu",
+        r"films?",
+        r"séries?",
+        r"fichiers?",
+        r"mises? à jour",
+        r"update\w*",
+        r"logiciels?",
+        r"\.exe",
+        r"\.apk",
+        r"streaming",
+        r"netflix",
+        r"ordi\w*",
+        r"tablette",
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from balise.engine.analyzers.base import Hit, SemanticAnalyzer, rx, sentence_of
+from balise.engine.analyzers.base import SemanticAnalyzer, rx, sentence_of
 from balise.engine.document import Document
 from balise.engine.roster import CHILD, PARENT, STAFF
 from balise.engine.textutil import fold
@@ -12,32 +12,105 @@ from balise.engine.textutil import fold
 _MONTHS = r"(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)"
 DATE_OF_BIRTH = re.compile(
     r"(?:\bn[ée]e?s?\s+le|date de naissance\s*:?|ddn\s*:?|born on)\s+"
-    r"(?P<date>\d{1,2}(?:er)?\s+" + _MONTHS + r"(?:\s+\d{4})?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})",
+    r"(?P<date>\d{1,2}(?:er)?\s+"
+    + _MONTHS
+    + r"(?:\s+\d{4})?|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})",
     re.IGNORECASE,
 )
 #: A child not on the roster, named or initialled next to a word for a small child.
 UNLISTED_CHILD = re.compile(
-    r"\b(?:le|la|mon|ma|notre|du|de la)\s+(?:petit|petite|p'tit|p'tite|ti|tite|cocotte|coco|puce|poupon|bébé)\s+"
+    r"\b(?i:le|la|mon|ma|notre|du|de la)\s+(?i:petit|petite|p'tit|p'tite|ti|tite|cocotte|coco|puce|poupon|bébé)\s+"
     r"(?P<name>[A-ZÉÈÀÂÎÔ][a-zéèêëàâîïôûùç]+(?:-[A-ZÉÈ][a-zéèêëàâîïôûùç]+)?|[A-Z]\.)"
 )
 #: Private facts that make a named adult's mention personal information.
 PRIVATE_FACT = rx(
-    r"malade", r"maladie", r"cancer", r"enceinte", r"grossesse", r"fausse couche", r"dépression", r"burn-?out",
-    r"chimio\w*", r"opérée?", r"opération", r"hospitalisée?", r"hôpital", r"diagnostic\w*", r"médicaments?",
-    r"antidépresseurs?", r"thérapie", r"psychologue", r"psychiatre", r"ménopause", r"santé mentale", r"anxiété",
-    r"divorce\w*", r"séparée?s?", r"séparation", r"garde partagée", r"la garde", r"chicane de garde", r"dpj",
-    r"violence conjugale", r"chômage", r"faillite", r"dettes?", r"deuil", r"décès", r"funérailles",
-    r"salaire", r"paie", r"payée?", r"gagne", r"évaluation", r"avertissement", r"mesure disciplinaire",
-    r"suspendue?", r"congédiée?", r"renvoyée?", r"mise? à pied", r"en arrêt", r"arrêt de travail",
-    r"congé de maladie", r"congé de maternité", r"absente?", r"alcool\w*", r"boit", r"drogue", r"prison",
-    r"avocate?", r"cour", r"police", r"allergi\w+", r"tsa", r"tdah", r"autis\w+", r"trisomie", r"suivi",
-    r"orthophonie", r"ergothérapeute", r"habite", r"demeure", r"reste au", r"adresse",
+    r"malade",
+    r"maladie",
+    r"cancer",
+    r"enceinte",
+    r"grossesse",
+    r"fausse couche",
+    r"dépression",
+    r"burn-?out",
+    r"chimio\w*",
+    r"opérée?",
+    r"opération",
+    r"hospitalisée?",
+    r"hôpital",
+    r"diagnostic\w*",
+    r"médicaments?",
+    r"antidépresseurs?",
+    r"thérapie",
+    r"psychologue",
+    r"psychiatre",
+    r"ménopause",
+    r"santé mentale",
+    r"anxiété",
+    r"divorce\w*",
+    r"séparée?s?",
+    r"séparation",
+    r"garde partagée",
+    r"la garde",
+    r"chicane de garde",
+    r"dpj",
+    r"violence conjugale",
+    r"chômage",
+    r"faillite",
+    r"dettes?",
+    r"deuil",
+    r"décès",
+    r"funérailles",
+    r"salaire",
+    r"paie",
+    r"payée?",
+    r"gagne",
+    r"évaluation",
+    r"avertissement",
+    r"mesure disciplinaire",
+    r"suspendue?",
+    r"congédiée?",
+    r"renvoyée?",
+    r"mise? à pied",
+    r"en arrêt",
+    r"arrêt de travail",
+    r"congé de maladie",
+    r"congé de maternité",
+    r"absente?",
+    r"alcool\w*",
+    r"boit",
+    r"drogue",
+    r"prison",
+    r"avocate?",
+    r"cour",
+    r"police",
+    r"allergi\w+",
+    r"tsa",
+    r"tdah",
+    r"autis\w+",
+    r"trisomie",
+    r"suivi",
+    r"orthophonie",
+    r"ergothérapeute",
+    r"habite",
+    r"demeure",
+    r"reste au",
+    r"adresse",
 )
 _OWN_CONTACT = re.compile(
-    r"\b(?:mon|ma|mes|me|m'|moi|nous|notre|nos|appelez-nous|joignez-nous|écrivez-nous|contactez-nous|my|me at)\b[^.!?\n]{0,30}$",
+    r"(?:\b(?:mon|ma|mes|notre|nos|my|our)\s+(?:num[ée]ro|no|#|cell\w*|t[ée]l[ée]phone|t[ée]l|courriel|adresse|email|e-mail|phone)"
+    r"|\b(?:me|nous)\s+(?:joindre|rejoindre|texter|écrire|contacter|appeler)|\bm'(?:écrire|appeler|texter)"
+    r"|\b(?:écrivez|appelez|textez|contactez|joignez|texte|écris|appelle)-(?:moi|nous)|\b(?:call|text|email|reach) (?:me|us))"
+    r"[^.!?\n]{0,25}$",
     re.IGNORECASE,
 )
-CONTACT_TYPES = {"PHONE_NUMBER", "EMAIL_ADDRESS", "QC_ADDRESS", "CA_POSTAL_CODE", "CA_SIN", "QC_RAMQ"}
+CONTACT_TYPES = {
+    "PHONE_NUMBER",
+    "EMAIL_ADDRESS",
+    "QC_ADDRESS",
+    "CA_POSTAL_CODE",
+    "CA_SIN",
+    "QC_RAMQ",
+}
 
 
 class PersonalInfoAnalyzer(SemanticAnalyzer):
@@ -48,16 +121,29 @@ class PersonalInfoAnalyzer(SemanticAnalyzer):
     rules = (rule,)
 
     def strong_hits(self, doc: Document) -> list[tuple[str, int, int]]:  # noqa: D102
-        hits = [(f"enfant du CPE ({m.form})", m.start, m.end) for m in doc.mentions if m.kind == CHILD]
-        hits += [("enfant nommé", m.start("name"), m.end("name")) for m in UNLISTED_CHILD.finditer(doc.text)]
-        hits += [(f"coordonnées ({e.type})", e.start, e.end) for e in doc.entities
-                 if e.type in CONTACT_TYPES and not _own_contact(doc, e.start, e.end)]
-        hits += [("date de naissance", m.start("date"), m.end("date")) for m in DATE_OF_BIRTH.finditer(doc.text)]
+        hits = [
+            (f"enfant du CPE ({m.form})", m.start, m.end) for m in doc.mentions if m.kind == CHILD
+        ]
+        hits += [
+            ("enfant nommé", m.start("name"), m.end("name"))
+            for m in UNLISTED_CHILD.finditer(doc.text)
+        ]
+        hits += [
+            (f"coordonnées ({e.type})", e.start, e.end)
+            for e in doc.entities
+            if e.type in CONTACT_TYPES and not _own_contact(doc, e.start, e.end)
+        ]
+        hits += [
+            ("date de naissance", m.start("date"), m.end("date"))
+            for m in DATE_OF_BIRTH.finditer(doc.text)
+        ]
         hits += self._adults_with_private_fact(doc)
         return hits
 
     def _adults_with_private_fact(self, doc: Document) -> list[tuple[str, int, int]]:
-        adults = [(m.start, m.end) for m in doc.mentions if m.kind in (PARENT, STAFF)] + list(doc.persons)
+        adults = [(m.start, m.end) for m in doc.mentions if m.kind in (PARENT, STAFF)] + list(
+            doc.persons
+        )
         out = []
         for start, end in adults:
             s, e = sentence_of(doc, start, end)
@@ -95,10 +181,19 @@ REDACTION_LABELS = {
 def redact(doc: Document) -> str:
     """Return the text with people and their personal details replaced by labels."""
     items = [(m.start, m.end, REDACTION_LABELS[m.kind]) for m in doc.mentions]
-    items += [(m.start("name"), m.end("name"), "[enfant]") for m in UNLISTED_CHILD.finditer(doc.text)]
-    items += [(e.start, e.end, REDACTION_LABELS[e.type]) for e in doc.entities if e.type in REDACTION_LABELS]
+    items += [
+        (m.start("name"), m.end("name"), "[enfant]") for m in UNLISTED_CHILD.finditer(doc.text)
+    ]
+    items += [
+        (e.start, e.end, REDACTION_LABELS[e.type])
+        for e in doc.entities
+        if e.type in REDACTION_LABELS
+    ]
     items += [(s, e, "[personne]") for s, e in doc.persons]
-    items += [(m.start("date"), m.end("date"), "[date de naissance]") for m in DATE_OF_BIRTH.finditer(doc.text)]
+    items += [
+        (m.start("date"), m.end("date"), "[date de naissance]")
+        for m in DATE_OF_BIRTH.finditer(doc.text)
+    ]
     items.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out, pos = [], 0
     for s, e, label in items:

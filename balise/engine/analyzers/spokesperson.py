@@ -9,10 +9,26 @@ from balise.engine.document import Document
 from balise.engine.textutil import fold
 
 ROLE_WORDS = (
-    "directrice générale", "directeur général", "directrice adjointe", "directeur adjoint", "directrice",
-    "directeur", "coordonnatrice", "coordonnateur", "présidente", "président", "gestionnaire",
-    "propriétaire", "porte-parole", "conseillère pédagogique", "conseiller pédagogique",
-    "responsable", "fondatrice", "fondateur", "adjointe administrative", "éducatrice spécialisée",
+    "directrice générale",
+    "directeur général",
+    "directrice adjointe",
+    "directeur adjoint",
+    "directrice",
+    "directeur",
+    "coordonnatrice",
+    "coordonnateur",
+    "présidente",
+    "président",
+    "gestionnaire",
+    "propriétaire",
+    "porte-parole",
+    "conseillère pédagogique",
+    "conseiller pédagogique",
+    "responsable",
+    "fondatrice",
+    "fondateur",
+    "adjointe administrative",
+    "éducatrice spécialisée",
 )
 _ROLE_RX = "|".join(re.escape(r) for r in sorted(ROLE_WORDS, key=len, reverse=True))
 ROLE_CLAIM = re.compile(
@@ -29,15 +45,36 @@ class SpokespersonAnalyzer(SemanticAnalyzer):
     rule = "5.iv.porte-parole"
     rules = (rule,)
     STRONG = (
-        ("au nom du CPE", rx(r"au nom (?:du cpe|de notre cpe|de la direction|de toute l'équipe|de l'équipe du cpe|"
-                             r"de l'organisation|de la garderie)")),
-        ("position officielle", rx(r"(?:la |notre )?position (?:officielle )?du cpe", r"le cpe tient à (?:préciser|rassurer|dire)",
-                                   r"officiellement,? le cpe")),
+        (
+            "au nom du CPE",
+            rx(
+                r"au nom (?:du cpe|de notre cpe|de la direction|de toute l'équipe|de l'équipe du cpe|"
+                r"de l'organisation|de la garderie)"
+            ),
+        ),
+        (
+            "position officielle",
+            rx(
+                r"(?:la |notre )?position (?:officielle )?du cpe",
+                r"le cpe tient à (?:préciser|rassurer|dire)",
+                r"officiellement,? le cpe",
+            ),
+        ),
     )
     WEAK = (
-        ("réponse publique", rx(r"je (?:tiens à|veux) (?:préciser|rectifier|rassurer|clarifier)", r"c'est faux",
-                                r"pour (?:répondre|info)", r"je (?:vous )?(?:confirme|assure|garantis?)",
-                                r"nous (?:n'avons|avons|allons|sommes)", r"notre cpe", r"chez nous au", r"on a (?:toujours|jamais)")),
+        (
+            "réponse publique",
+            rx(
+                r"je (?:tiens à|veux) (?:préciser|rectifier|rassurer|clarifier)",
+                r"c'est faux",
+                r"pour (?:répondre|info)",
+                r"je (?:vous )?(?:confirme|assure|garantis?)",
+                r"nous (?:n'avons|avons|allons|sommes)",
+                r"notre cpe",
+                r"chez nous au",
+                r"on a (?:toujours|jamais)",
+            ),
+        ),
     )
 
     def applies(self, doc: Document) -> bool:  # noqa: D102
@@ -51,10 +88,43 @@ class IdentityAnalyzer(SemanticAnalyzer):
     rule = "5.iii.identite"
     rules = (rule,)
     STRONG = (
-        ("fausse identité", rx(r"(?:un|mon|des|mes|ce|un autre)\s+(?:faux|fake)\s+(?:compte|profil|nom)s?",
-                               r"me (?:suis )?(?:fait|faire|fais) passer pour", r"sous un (?:faux|autre) nom",
-                               r"compte (?:bidon|anonyme|fictif)", r"profil (?:bidon|anonyme|fictif)",
-                               r"fake account", r"pretend(?:ing)? to be")),
+        (
+            "fausse identité",
+            rx(
+                r"(?:un|mon|des|mes|ce|un autre)\s+(?:faux|fake)\s+(?:compte|profil|nom)s?",
+                r"me (?:suis )?(?:fait|faire|fais) passer pour",
+                r"sous un (?:faux|autre) nom",
+                r"compte (?:bidon|anonyme|fictif)",
+                r"profil (?:bidon|anonyme|fictif)",
+                r"fake account",
+                r"pretend(?:ing)? to be",
+            ),
+        ),
+    )
+
+    CUES = rx(
+        _ROLE_RX,
+        r"faux",
+        r"fake",
+        r"anonymes?",
+        r"pseudo\w*",
+        r"comptes?",
+        r"profils?",
+        r"identités?",
+        r"passer pour",
+        r"usurp\w*",
+        r"prétend\w*",
+        r"se présente",
+        r"me présente",
+        r"titre",
+        r"poste de",
+        r"coordo\w*",
+        r"gestion",
+        r"patronne",
+        r"boss",
+        r"cheffe?",
+        r"signé",
+        r"signature",
     )
 
     def strong_hits(self, doc: Document) -> list[tuple[str, int, int]]:  # noqa: D102
@@ -65,7 +135,13 @@ class IdentityAnalyzer(SemanticAnalyzer):
         for m in ROLE_CLAIM.finditer(doc.text):
             claimed = fold(m.group("role"))
             if not _same_role(claimed, actual):
-                hits.append((f"fonction revendiquée « {m.group('role')} » ≠ « {doc.context.author_role} »", m.start(), m.end()))
+                hits.append(
+                    (
+                        f"fonction revendiquée « {m.group('role')} » ≠ « {doc.context.author_role} »",
+                        m.start(),
+                        m.end(),
+                    )
+                )
         return hits
 
     def analyze(self, doc: Document) -> list[Hit]:  # noqa: D102
@@ -83,4 +159,6 @@ def _same_role(claimed: str, actual: str) -> bool:
 
 def _claims_own_role(doc: Document) -> bool:
     actual = fold(doc.context.author_role or "")
-    return bool(actual) and any(_same_role(fold(m.group("role")), actual) for m in ROLE_CLAIM.finditer(doc.text))
+    return bool(actual) and any(
+        _same_role(fold(m.group("role")), actual) for m in ROLE_CLAIM.finditer(doc.text)
+    )
