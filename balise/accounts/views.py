@@ -63,7 +63,17 @@ def invitations(request):
         )
         return redirect("accounts:invitations")
     pending = for_org(request, Invitation).filter(accepted_at__isnull=True)
-    return render(request, "accounts/invitations.html", {"form": form, "pending": pending})
+    from django.apps import apps
+
+    return render(
+        request,
+        "accounts/invitations.html",
+        {
+            "form": form,
+            "pending": pending,
+            "with_register": apps.is_installed("balise.registers"),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -4,6 +4,7 @@ from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from balise.accounts.models import Role
 from balise.core.nav import tiles_for
@@ -22,9 +23,52 @@ def home(request):
         Role.DIRECTION: "core/home_direction.html",
         Role.INFORMATIQUE: "core/home_informatique.html",
     }.get(role, "core/home_employe.html")
-    return render(
-        request, template, {"tiles": tiles, "version": current_version(request.organization)}
+    context = {"tiles": tiles, "version": current_version(request.organization)}
+    if role == Role.DIRECTION:
+        context["first_steps"] = first_steps(request.organization)
+    return render(request, template, context)
+
+
+def first_steps(org) -> list[dict] | None:
+    """What a new CPE still has to do, in order; None once everything is done."""
+    from django.apps import apps
+
+    steps = []
+    if apps.is_installed("balise.registers"):
+        people = apps.get_model("registers", "Person").objects.filter(organization=org).exists()
+        steps.append(
+            {
+                "done": people,
+                "url": "registers:people",
+                "label": _("Inscrire les personnes visées par le code"),
+                "help": _(
+                    "Article 2 : ajoutez-les une à une ou importez un fichier CSV, "
+                    "puis invitez-les depuis le registre."
+                ),
+            }
+        )
+    it = org.memberships.filter(role=Role.INFORMATIQUE, is_active=True).exists()
+    steps.append(
+        {
+            "done": it,
+            "url": "accounts:invitations",
+            "label": _("Inviter la personne responsable de l'informatique"),
+            "help": _("Elle règle l'horaire, les appareils du CPE et le blocage (article 5 vii)."),
+        }
     )
+    if apps.is_installed("balise.watch"):
+        sources = apps.get_model("watch", "Source").objects.filter(organization=org).exists()
+        steps.append(
+            {
+                "done": sources,
+                "url": "watch:sources",
+                "label": _("Ajouter les sources de la veille du Web"),
+                "help": _("Fils RSS, Mastodon, Bluesky, Reddit ou pages à surveiller (article 6)."),
+            }
+        )
+    if all(s["done"] for s in steps):
+        return None
+    return steps
 
 
 def healthz(request):

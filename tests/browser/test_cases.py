@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from balise.cases import services
 from balise.cases.models import BreachFile, IncidentEntry, State
+from tests.browser.menu import open_menu
 from tests.factories import PASSWORD, build_world
 from tests.web.cases.helpers import CHILD_POST, person_for
 
@@ -42,6 +43,7 @@ def open_from_report(page, live_server, shot):
 
 
 def sign_out(page):
+    open_menu(page)
     page.get_by_role("button", name="Se déconnecter").click()
 
 
@@ -74,6 +76,7 @@ def test_a_mention_naming_a_child_becomes_a_decided_file_and_a_register_entry(
     sign_out(page)
 
     sign_in(page, world.educator.email, PASSWORD)
+    open_menu(page)
     page.get_by_role("link", name="Mes dossiers").first.click()
     page.get_by_role("link", name=re.compile(f"Dossier n° {file.pk}")).click()
     assert "5.ii.renseignements" in page.locator("main").inner_text()
@@ -122,6 +125,7 @@ def test_a_mention_naming_a_child_becomes_a_decided_file_and_a_register_entry(
     page.get_by_text("Entrée du registre enregistrée.").wait_for()
     shot(page, "registre-entree")
 
+    open_menu(page)
     page.get_by_role("link", name="Registre des incidents").first.click()
     today = timezone.localdate()
     page.get_by_label("Du", exact=True).fill((today - timedelta(days=30)).isoformat())

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from balise.engine.media import analyze_file
+from tests.browser.menu import open_menu
 from tests.factories import PASSWORD
 from tests.web.checks.photos import two_faces_jpeg
 
@@ -53,6 +54,7 @@ def test_an_educator_checks_a_post_and_a_photo_then_a_harmless_post(
     photo = tmp_path / "sortie-au-parc.jpg"
     photo.write_bytes(two_faces_jpeg())
     sign_in(page, educator.email, PASSWORD)
+    open_menu(page)
     page.get_by_role("link", name="Vérifier", exact=True).first.click()
     page.get_by_role("heading", name="Vérifier avant de publier").wait_for()
     assert "jamais enregistré ni montré à la direction" in page.inner_text("main")

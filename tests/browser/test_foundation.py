@@ -7,6 +7,7 @@ import re
 from django.core import mail
 
 from balise.accounts.models import Membership, SetupToken
+from tests.browser.menu import open_menu
 
 
 def test_a_new_cpe_from_setup_link_to_an_employee_reading_article_5(
@@ -33,6 +34,7 @@ def test_a_new_cpe_from_setup_link_to_an_employee_reading_article_5(
     shot(page, "invitation-envoyee")
     link = re.search(r"http://\S+/compte/invitation/\S+/", mail.outbox[-1].body).group(0)
 
+    open_menu(page)
     page.get_by_role("button", name="Se déconnecter").click()
     page.goto(link)
     shot(page, "invitation-recue")
@@ -43,10 +45,12 @@ def test_a_new_cpe_from_setup_link_to_an_employee_reading_article_5(
     page.get_by_role("heading", name=re.compile("Bonjour")).wait_for()
     assert Membership.objects.get(user__email="melissa@premierpas.example").role == "employe"
 
+    open_menu(page)
     page.get_by_role("button", name="Se déconnecter").click()
     page.get_by_label("Courriel").fill("melissa@premierpas.example")
     page.get_by_label("Mot de passe").fill("secret-de-melissa-7")
     page.get_by_role("button", name="Se connecter").click()
+    open_menu(page)
     page.get_by_role("link", name="Le code").first.click()
     page.get_by_role("link", name=re.compile("Protéger son temps de travail")).click()
     article = page.locator("#article-5-vii")

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.browser.menu import open_menu
 from tests.factories import PASSWORD
 from tests.web.network.fake_adguard import FakeAdGuard
 
@@ -21,6 +22,7 @@ def test_the_it_person_schedules_registers_previews_and_pushes(
     transactional_db, world, live_server, page, shot, sign_in, fake_adguard
 ):
     sign_in(page, world.it.email, PASSWORD)
+    open_menu(page)
     page.get_by_role("link", name="Réseau", exact=True).click()
     page.get_by_role("heading", name="Le réseau du CPE").wait_for()
     shot(page, "apercu")

@@ -9,6 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from balise.registers.models import Acknowledgement, Authorization, Person
+from tests.browser.menu import open_menu
 from tests.factories import PASSWORD
 from tests.web.registers.helpers import person_for
 
@@ -23,6 +24,7 @@ CSV = (
 
 
 def sign_out(page):
+    open_menu(page)
     page.get_by_role("button", name="Se déconnecter").click()
     page.wait_for_load_state()
 
@@ -33,6 +35,7 @@ def test_the_direction_imports_people_publishes_v2_and_an_employee_signs_it(
     csv_file = tmp_path / "personnes.csv"
     csv_file.write_bytes(CSV.encode("cp1252"))  # as Excel saves it here
     sign_in(page, world.director.email, PASSWORD)
+    open_menu(page)
     page.get_by_role("link", name="Personnes", exact=True).click()
     page.get_by_role("link", name="Importer un fichier CSV").click()
     page.get_by_label("Fichier CSV").set_input_files(str(csv_file))
@@ -54,6 +57,7 @@ def test_the_direction_imports_people_publishes_v2_and_an_employee_signs_it(
     )
     shot(page, "registre-importe")
 
+    open_menu(page)
     page.get_by_role("link", name="Signatures du code").click()
     page.get_by_role("link", name="Publier une nouvelle version").click()
     page.get_by_label("Résumé des changements").fill(
@@ -103,6 +107,7 @@ def test_an_employee_asks_for_a_group_the_director_general_grants_it_and_the_che
     sign_in(page, world.educator.email, PASSWORD)
     assert "5.v.page" in check_text(page, live_server, POST)
     shot(page, "verification-avant")
+    open_menu(page)
     page.get_by_role("link", name="Autorisations", exact=True).click()
     page.get_by_role("link", name="Demander une autorisation").click()
     page.get_by_label("Je demande de").select_option("page")
@@ -114,6 +119,7 @@ def test_an_employee_asks_for_a_group_the_director_general_grants_it_and_the_che
     sign_out(page)
 
     sign_in(page, world.director.email, PASSWORD)
+    open_menu(page)
     page.get_by_role("link", name="Autorisations", exact=True).click()
     page.get_by_role("link", name=re.compile("Les amis du CPE Premier Pas")).click()
     page.get_by_label("Accorder").check()

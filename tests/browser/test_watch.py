@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from tests.browser.menu import open_menu
 from tests.factories import PASSWORD
 
 
@@ -67,6 +68,7 @@ def seed(world):
 def test_it_triages_mentions_in_the_browser(page, live_server, sign_in, shot, world):
     seed(world)
     sign_in(page, world.director.email, PASSWORD)
+    open_menu(page)
     page.get_by_role("link", name="Veille", exact=True).first.click()
     page.wait_for_load_state()
     first = page.locator("li.mention").first

@@ -8,6 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
@@ -27,6 +28,17 @@ def database_dump() -> str:
             cursor.execute(f'SELECT * FROM "{table}"')  # noqa: S608 (table names from introspection)
             parts.extend(repr(row) for row in cursor.fetchall())
     return "\n".join(parts)
+
+
+@pytest.fixture(autouse=True)
+def private_temp_dir(tmp_path, monkeypatch, settings):
+    """Points every temporary file of the check (ours and Django's uploads) to a folder of this
+    test alone, so the scan below sees all of them and nothing of other programs."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    settings.FILE_UPLOAD_TEMP_DIR = str(folder)
+    return folder
 
 
 def temp_files() -> set[Path]:
