@@ -30,7 +30,11 @@ def _serve(args: argparse.Namespace) -> int:
     status = _django(["prepare"])
     if status:
         return status
-    argv = ["serve"] + (["--bind", args.bind] if args.bind else []) + (["--no-worker"] if args.no_worker else [])
+    argv = (
+        ["serve"]
+        + (["--bind", args.bind] if args.bind else [])
+        + (["--no-worker"] if args.no_worker else [])
+    )
     return _django(argv)
 
 
@@ -43,7 +47,9 @@ def _prepare(args: argparse.Namespace) -> int:
 
 
 def _audit_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("action", choices=["verify"], help="verify : vérifier la chaîne du journal d'audit")
+    p.add_argument(
+        "action", choices=["verify"], help="verify : vérifier la chaîne du journal d'audit"
+    )
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -58,7 +64,12 @@ def _manage(args: argparse.Namespace) -> int:
     return _django(args.args or ["help"])
 
 
-register("serve", _serve_arguments, _serve, "préparer la base et servir l'application avec son travailleur")
+register(
+    "serve",
+    _serve_arguments,
+    _serve,
+    "préparer la base et servir l'application avec son travailleur",
+)
 register("worker", lambda p: None, _worker, "lancer seulement le travailleur de tâches")
 register("prepare", lambda p: None, _prepare, "migrations, code de conduite, lien d'installation")
 register("audit", _audit_arguments, _audit, "journal d'audit : « balise audit verify »")

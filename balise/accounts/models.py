@@ -155,6 +155,9 @@ class Invitation(OrgOwned):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"Invitation de {self.email}"
+
     @classmethod
     def issue(
         cls, *, organization: Organization, email: str, role: str, invited_by, full_name: str = ""
