@@ -113,9 +113,7 @@ class Checker:
 
     def _finding(self, text: str, hit: Hit) -> Finding:
         rule = self.pack.rule(hit.rule)
-        spans = tuple(
-            Span.of(text, s, e) for s, e in sorted(set(hit.spans)) if 0 <= s < e <= len(text)
-        )
+        spans = tuple(Span.of(text, s, e) for s, e in merge_spans(hit.spans, len(text)))
         return Finding(
             rule.id,
             rule.article,
@@ -126,6 +124,19 @@ class Checker:
             hit.explanation,
             hit.media,
         )
+
+
+def merge_spans(spans: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Return ``spans`` sorted, with overlapping or nested ones joined ("Léa" inside "Léa Gagnon")."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans)):
+        if not 0 <= s < e <= length:
+            continue
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _check_length(text: str) -> None:

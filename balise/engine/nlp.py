@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -39,11 +41,109 @@ def get_spacy() -> Language:
 
                 if not Language.has_factory("balise_lower_lemma"):
                     Language.component("balise_lower_lemma", func=_lower_lemma)
-                nlp = spacy.load(SPACY_MODEL, exclude=list(EXCLUDED_COMPONENTS))
+                with compiled_regex_cache():
+                    nlp = spacy.load(SPACY_MODEL, exclude=list(EXCLUDED_COMPONENTS))
                 nlp.add_pipe("sentencizer", first=True)
                 nlp.add_pipe("balise_lower_lemma")
                 _state["spacy"] = nlp
     return _state["spacy"]  # type: ignore[return-value]
+
+
+#: Where the compiled tokenizer expressions are kept between processes ($BALISE_REGEX_CACHE, or
+#: var/ in the project, or ~/.cache/balise when var/ is not writable). Empty string: no cache.
+REGEX_CACHE_ENV = "BALISE_REGEX_CACHE"
+_MIN_CACHED_PATTERN = 500
+
+
+def _regex_cache_path() -> Path | None:
+    import sys
+
+    import spacy
+
+    env = os.environ.get(REGEX_CACHE_ENV)
+    if env == "":
+        return None
+    tag = f"regex-{sys.implementation.cache_tag}-{_sre_magic()}-spacy{spacy.__version__}.pickle"
+    if env:
+        return Path(env) / tag
+    for base in (Path(__file__).resolve().parents[2] / "var", Path.home() / ".cache" / "balise"):
+        if os.access(base if base.exists() else base.parent, os.W_OK):
+            return base / tag
+    return None
+
+
+def _sre_magic() -> int:
+    import _sre
+
+    return int(getattr(_sre, "MAGIC", 0))
+
+
+@contextmanager
+def compiled_regex_cache() -> Iterator[None]:
+    """Reuse the compiled form of spaCy's long tokenizer expressions across processes.
+
+    Loading the French tokenizer compiles a few very long regular expressions (its exceptions
+    and punctuation rules, with the full Unicode letter classes): most of spaCy's load time, in
+    pure Python (``re._compiler``). The compiled program (a list of integers for ``_sre``) only
+    depends on the pattern, the flags and the Python version, so it is kept on disk and handed
+    straight to ``_sre.compile`` next time. Any problem (missing, stale, unwritable) falls back
+    to ordinary compilation.
+    """
+    import _sre
+    import pickle
+    import re._compiler as compiler
+
+    path = _regex_cache_path()
+    cache: dict = {}
+    if path is not None and path.exists():
+        try:
+            cache = pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
+            cache = {}
+    original = compiler.compile
+    added = False
+
+    def cached_compile(p, flags=0):  # type: ignore[no-untyped-def]
+        nonlocal added
+        if not isinstance(p, str) or len(p) < _MIN_CACHED_PATTERN:
+            return original(p, flags)
+        key = (p, int(flags))
+        hit = cache.get(key)
+        if hit is not None:
+            try:
+                return _sre.compile(p, *hit)
+            except Exception:  # noqa: BLE001 - stale entry: compile normally
+                pass
+        parsed = compiler._parser.parse(p, flags)
+        code = [int(x) for x in compiler._code(parsed, flags)]
+        groupindex = parsed.state.groupdict
+        indexgroup = [None] * parsed.state.groups
+        for k, i in groupindex.items():
+            indexgroup[i] = k
+        args = (
+            flags | parsed.state.flags,
+            code,
+            parsed.state.groups - 1,
+            dict(groupindex),
+            tuple(indexgroup),
+        )
+        cache[key] = args
+        added = True
+        return _sre.compile(p, *args)
+
+    compiler.compile = cached_compile
+    try:
+        yield
+    finally:
+        compiler.compile = original
+        if added and path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(pickle.dumps(cache, protocol=pickle.HIGHEST_PROTOCOL))
+                os.replace(tmp, path)
+            except Exception:  # noqa: BLE001 - the cache is an optimisation only
+                pass
 
 
 def _lower_lemma(doc: Doc) -> Doc:

@@ -1,11 +1,15 @@
 """Train the engine's text model on data/training/ and write balise/engine/model/model.joblib.
 
 Usage: python -m balise.engine.train [--data data/training] [--out PATH] [--compare] [--folds 5]
+(``make train`` runs it with the defaults.)
 
-Every ``part-X.jsonl`` or ``engine-X.jsonl`` is read with its organization ``org-X.yaml``
-(else ``org-engine.yaml`` for ``engine-*``, else ``org.yaml``), so that roster names are masked the way the checker masks
-them. Per-rule thresholds are chosen on out-of-fold predictions of the training data only.
-Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never read here.
+Every ``part-X.jsonl`` is read with its organization ``org-X.yaml`` (``org.yaml`` when there is
+none, as for part-a), every ``engine-X.jsonl`` with ``org-engine.yaml``, so that roster names are
+masked the way the checker masks them; a new part file is picked up by itself. Malformed lines
+are skipped with a warning. Per-rule thresholds are chosen on out-of-fold predictions of the
+training data only. Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never
+read here. ``--folds 0`` measures the text model by leave-one-source-out; for the whole checker
+see ``balise.engine.loso``.
 """
 
 from __future__ import annotations
@@ -50,7 +54,16 @@ class Example:
 def org_for(path: Path) -> Path:
     """Return the organization file of a training file (org-X.yaml for part-X.jsonl)."""
     prefix, _, suffix = path.stem.partition("-")
-    for candidate in (path.parent / f"org-{suffix}.yaml", path.parent / f"org-{prefix}.yaml"):
+    # engine-*.jsonl are all written for the engine's own fictitious CPE (org-engine.yaml).
+    order = (
+        (f"org-{prefix}.yaml", f"org-{suffix}.yaml")
+        if prefix == "engine"
+        else (
+            f"org-{suffix}.yaml",
+            f"org-{prefix}.yaml",
+        )
+    )
+    for candidate in (path.parent / name for name in order):
         if candidate.exists():
             return candidate
     return path.parent / "org.yaml"
@@ -66,19 +79,48 @@ def skipped_rules(context: Context) -> frozenset[str]:
     return frozenset(skip)
 
 
+def corpus_files(data_dir: Path) -> list[Path]:
+    """Return every training file of ``data_dir`` (part-*.jsonl and engine-*.jsonl), sorted."""
+    return sorted(list(data_dir.glob("part-*.jsonl")) + list(data_dir.glob("engine-*.jsonl")))
+
+
+def read_corpus(path: Path) -> tuple[list[Post], list[frozenset[str]]]:
+    """Return the posts and labels of one training file; malformed lines are skipped, with a warning."""
+    posts, labels = [], []
+    raw = path.read_bytes().decode("utf-8", errors="replace")
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+            if not isinstance(d, dict) or not isinstance(d.get("text"), str):
+                raise ValueError("objet sans « text »")
+            lab = d.get("labels", [])
+            if not isinstance(lab, list) or not all(isinstance(x, str) for x in lab):
+                raise ValueError("« labels » n'est pas une liste de règles")
+            post = Post(
+                str(d.get("id", f"{path.stem}-{n}")), d["text"], Context.from_dict(d.get("context"))
+            )
+        except (ValueError, TypeError, AttributeError) as exc:
+            print(f"avertissement : {path.name}:{n} ignorée ({exc})", file=sys.stderr)
+            continue
+        unknown = set(lab) - set(RULE_IDS)
+        if unknown:
+            print(
+                f"avertissement : {path.name}:{n} règles inconnues {sorted(unknown)} ignorées",
+                file=sys.stderr,
+            )
+        posts.append(post)
+        labels.append(frozenset(lab) & frozenset(RULE_IDS))
+    return posts, labels
+
+
 def load_examples(data_dir: Path) -> list[Example]:
     """Return the masked training examples of every corpus file in ``data_dir``."""
-    files = sorted(list(data_dir.glob("part-*.jsonl")) + list(data_dir.glob("engine-*.jsonl")))
     examples: list[Example] = []
-    for path in files:
+    for path in corpus_files(data_dir):
         checker = Checker(OrgProfile.from_yaml(org_for(path)), model=False)
-        posts, labels = [], []
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            d = json.loads(line)
-            posts.append(Post(str(d["id"]), d["text"], Context.from_dict(d.get("context"))))
-            labels.append(frozenset(d.get("labels", [])))
+        posts, labels = read_corpus(path)
         docs = checker._documents(posts)
         examples += [
             Example(doc.masked(), lab, skipped_rules(p.context), path.name)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from balise.engine.analyzers.base import Hit, SemanticAnalyzer, rx
 from balise.engine.analyzers.context import media_evidence
 from balise.engine.document import Document
 from balise.engine.textutil import fold
 
-_CREATE = r"(?:créé|créée|crée|créer|ouvert|ouvre|ouvrir|lancé|lance|lancer|parti|partir|fondé|démarré|démarre|fait|monté|start(?:ed)?|made)"
+_CREATE = (
+    r"(?:créé|créée|crée|créer|cree|creer|ouvert|ouvre|ouvrir|lancé|lance|lancer|parti|partir|fondé|"
+    r"démarré|démarre|démarrer|fait|faire|monté|monter|starté|starter|mis en ligne|mettre en ligne|"
+    r"inauguré|start(?:ed)?|made|set up)"
+)
 _PLACE = (
     r"(?:page|groupe|compte|chaîne|canal|événement|évènement|forum|discord|instagram|tiktok|messenger|"
     r"infolettre|site|blogue|blog|group|account)"
@@ -40,6 +46,9 @@ _BRAND_CUES = rx(
 )
 
 
+_LOGO_WORDS = rx(r"logos?", r"marques? de commerce", r"trademark", r"brand\w*")
+
+
 class TrademarkAnalyzer(SemanticAnalyzer):
     """The logo or the CPE's name used without authorization (also from the media analysis)."""
 
@@ -49,10 +58,16 @@ class TrademarkAnalyzer(SemanticAnalyzer):
     WEAK = (("logo", rx(r"logos?", r"marque de commerce", r"marque", r"trademark", r"brand")),)
 
     def has_cue(self, doc: Document) -> bool:  # noqa: D102
-        return bool(doc.org_spans) or bool(_BRAND_CUES.search(doc.text))
+        # The CPE's name, or its logo or mark said in words: a sale of unicorn bags is not 5.v.
+        return mentions_org(doc) or bool(_LOGO_WORDS.search(doc.text))
 
     def applies(self, doc: Document) -> bool:  # noqa: D102
-        return not (doc.context.official_mandated or "logo" in doc.context.authorizations)
+        return not (
+            doc.context.official_mandated
+            or "logo" in doc.context.authorizations
+            or AUTHORIZED_IN_TEXT.search(doc.text)
+            or shares_official_page(doc)
+        )
 
     def analyze(self, doc: Document) -> list[Hit]:  # noqa: D102
         if not self.applies(doc):
@@ -77,6 +92,70 @@ def _logo_evidence(item: dict) -> tuple[dict, ...]:
     return media_evidence(item.get("logo_boxes"), name) or ({"file": name},)
 
 
+#: "le CPE", "notre CPE", "la garderie": the CPE named without its name.
+_ORG_WORDS = re.compile(r"(?<!\w)(?:cpe|garderie|installation)(?!\w)", re.IGNORECASE)
+#: Sharing, following or joining the official page is compliant (rules.md).
+_OFFICIAL = re.compile(r"(?<!\w)(?<!non )(?<!non-)officiel(?:le)?s?(?!\w)", re.IGNORECASE)
+_SHARE = rx(
+    r"partag\w*",
+    r"suiv\w*",
+    r"abonn\w*",
+    r"aim\w*",
+    r"lik\w*",
+    r"rejoin\w*",
+    r"joign\w*",
+    r"retrouv\w*",
+    r"visit\w*",
+    r"consult\w*",
+    r"share\w*",
+    r"follow\w*",
+)
+_FIRST_PERSON_CREATE = rx(
+    r"(?:j'ai|j'viens de|je viens d'|je viens de|je vais|j'vais|on a|on vient de|on va|nous avons|"
+    r"m'as|jai)\s+(?:\w+\s+)?" + _CREATE
+)
+
+
+#: The author says they have (or ask for) the direction's authorization.
+AUTHORIZED_IN_TEXT = rx(
+    r"avec (?:l'autorisation|la permission|l'accord|l'approbation) (?:de|d'|du)\s*(?:la |notre |ma )?"
+    r"(?:direction|directrice|directeur|dg|ca|conseil)",
+    r"(?:autorisée?|approuvée?|mandatée?) par (?:la |notre )?(?:direction|directrice|directeur|dg)",
+    r"(?:proposé|demandé|suggéré|demander|proposer)\s+(?:à|au)\s+(?:la |notre |ma )?(?:dg|direction|directrice|directeur|ca)\b",
+)
+
+
+def mentions_org(doc: Document) -> bool:
+    """Return True when the text names the CPE: a name or alias (roster-normalised), a handle
+    or hashtag made of it ("@cpelucioles"), or "le CPE", "notre CPE", "la garderie"."""
+    if doc.org_spans or _ORG_WORDS.search(doc.text):
+        return True
+    compact = re.sub(r"[^a-z0-9]", "", fold(doc.text))
+    return any(key in compact for key in _name_keys(doc.profile.names))
+
+
+def _name_keys(names: tuple[str, ...]) -> set[str]:
+    """Return the CPE's names squeezed, with and without "CPE" and articles ("lucioles")."""
+    keys = set()
+    for name in names:
+        words = re.findall(r"[a-z0-9]+", fold(name))
+        keys.add("".join(words))
+        core = [
+            w for w in words if w not in ("cpe", "le", "la", "les", "l", "du", "des", "de", "d")
+        ]
+        keys.add("".join(core))
+    return {k for k in keys if len(k) >= 6}
+
+
+def shares_official_page(doc: Document) -> bool:
+    """Return True when the post shares, follows or joins the official page, creating nothing."""
+    return bool(
+        _OFFICIAL.search(doc.text)
+        and _SHARE.search(doc.text)
+        and not _FIRST_PERSON_CREATE.search(doc.text)
+    )
+
+
 class PageAnalyzer(SemanticAnalyzer):
     """A page, group, account or event named after the CPE without the director general's consent."""
 
@@ -88,21 +167,50 @@ class PageAnalyzer(SemanticAnalyzer):
             "création de page",
             rx(
                 _CREATE
-                + r"\s+(?:une|un|la|le|notre|ma|mon|the|a)\s+(?:nouvelle?\s+|petite?\s+|new\s+)?"
+                + r"\s+(?:une|un|la|le|notre|ma|mon|the|a|des|nos|mes)\s+(?:nouvelle?\s+|nouveaux\s+|petite?\s+|new\s+|\d+e\s+|deuxième\s+)?"
                 + _PLACE
             ),
         ),
+        (
+            "nouvelle page",
+            rx(
+                r"(?:nouvelle?s?|nouveaux?|new)\s+(?:page|groupe|compte|chaîne|canal|serveur|événement|évènement|forum|"
+                r"infolettre|blogue|group|account|channel|event|sous-reddit|subreddit)s?",
+                _PLACE
+                + r"s?\s+(?:\w+\s+){0,3}?(?:créée?|ouverte?|lancée?|mise? en ligne|partie?|fondée?|démarrée?)",
+                _PLACE
+                + r"[^.!?\n]{0,60}?(?:est|sont) (?:maintenant |enfin |officiellement )?(?:en ligne|actifs?|active?s?|ouverte?s?|lancée?s?)",
+                r"(?:page|groupe|compte)s? non[- ]officiel\w*",
+                r"(?:je suis|être|suis) (?:l'|un |une |la |le )?(?:admin\w*|modérat\w*)(?: avec moi)? (?:de|du|d')",
+                r"c'est moi qui (?:le|la|les) (?:gère|gere|anime|administre)",
+                r"(?:je|j')\s*(?:l'ai|les ai) (?:créée?s?|ouverte?s?|lancée?s?|mise? en ligne|partie?s?)",
+                r"que j'ai (?:créée?|ouverte?|lancée?|mise? en ligne|partie?|fait|faite|monté|montée|démarrée?)",
+                r"(?:réserv\w+|pris|prendre) le nom d'utilisat\w+",
+                r"(?:sous-reddit|subreddit)",
+                r"(?:invitation à l'|un |l')?(?:événement|évènement|event) (?:facebook|fb)",
+                r"voici (?:la|le|un|une|mon|ma|notre) (?:nouvelle? |nouveau |petite? )?(?:page|groupe|compte|chaîne|canal|serveur|infolettre|blogue)",
+            ),
+        ),
+        (
+            "serveur ou chaîne",
+            rx(
+                _CREATE
+                + r"\s+(?:un|une|le|la|notre|mon|ma)\s+(?:serveur|discord|chaîne|canal|subreddit|podcast|balado)",
+            ),
+        ),
     )
-    WEAK = (("page", rx(_PLACE + r"s?")),)
+    WEAK = (("page", rx(_PLACE + r"s?", r"serveurs?", r"subreddit", r"chaînes?")),)
     CUES = rx(
         _PLACE + r"s?",
         r"pages?",
         r"groupes?",
         r"comptes?",
         r"chaînes?",
+        r"serveurs?",
         r"events?",
         r"hashtags?",
         r"#\w+",
+        r"@\w+",
         r"abonnez-vous",
         r"rejoignez",
         r"joignez",
@@ -116,13 +224,19 @@ class PageAnalyzer(SemanticAnalyzer):
     )
 
     def strong_hits(self, doc: Document) -> list[tuple[str, int, int]]:  # noqa: D102
-        if not (doc.org_spans or "cpe" in fold(doc.text)):
+        if not mentions_org(doc):
             return []
         return super().strong_hits(doc)
 
     def analyze(self, doc: Document) -> list[Hit]:  # noqa: D102
-        if _page_authorized(doc):
+        if (
+            _page_authorized(doc)
+            or shares_official_page(doc)
+            or AUTHORIZED_IN_TEXT.search(doc.text)
+        ):
             return []
+        if not mentions_org(doc):
+            return []  # a page about knitting or cats is not named after the CPE
         return super().analyze(doc)
 
 

@@ -193,10 +193,10 @@ def test_it_respects_robots_txt(world, web, loopback, make_source):
 
 
 def test_it_judges_the_images_of_a_mention(world, web, loopback, make_source):
-    from pathlib import Path
+    from tests.web.checks.photos import two_faces_jpeg
 
-    photo = Path(__file__).resolve().parents[2] / "media" / "data" / "faceset" / "visages-05.jpg"
-    web.route("/media/photo.jpg", photo.read_bytes(), headers={"Content-Type": "image/jpeg"})
+    # A photo with two faces, made from scikit-image's samples (no generated file needed).
+    web.route("/media/photo.jpg", two_faces_jpeg(), headers={"Content-Type": "image/jpeg"})
     web.route(
         "/api/v1/timelines/tag/cpe",
         json.dumps(

@@ -1,0 +1,58 @@
+"""The training inputs: every part-X.jsonl with its org-X.yaml, malformed lines skipped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from balise.engine import train
+
+
+def test_every_part_file_gets_its_org(tmp_path: Path) -> None:
+    for name in ("org.yaml", "org-d.yaml", "org-engine.yaml", "org-b.yaml"):
+        (tmp_path / name).write_text("name: X\n", encoding="utf-8")
+    for name in (
+        "part-a.jsonl",
+        "part-d.jsonl",
+        "part-z.jsonl",
+        "engine-a.jsonl",
+        "engine-b.jsonl",
+    ):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "notes.jsonl").write_text("", encoding="utf-8")
+    files = [p.name for p in train.corpus_files(tmp_path)]
+    assert files == [
+        "engine-a.jsonl",
+        "engine-b.jsonl",
+        "part-a.jsonl",
+        "part-d.jsonl",
+        "part-z.jsonl",
+    ]
+    orgs = {p.name: train.org_for(p).name for p in train.corpus_files(tmp_path)}
+    assert orgs == {
+        "part-a.jsonl": "org.yaml",
+        "part-d.jsonl": "org-d.yaml",
+        "part-z.jsonl": "org.yaml",
+        "engine-a.jsonl": "org-engine.yaml",
+        "engine-b.jsonl": "org-engine.yaml",  # not org-b.yaml: the engine's own CPE
+    }
+
+
+def test_malformed_lines_are_skipped_with_a_warning(tmp_path: Path, capsys) -> None:
+    good = {"id": "x1", "text": "Bonjour", "context": {"account": "personnel"}, "labels": []}
+    lines = [
+        json.dumps(good),
+        "{pas du json",
+        json.dumps({"id": "x2", "labels": []}),  # no text
+        json.dumps({"id": "x3", "text": "Salut", "context": {"account": "inconnu"}}),
+        json.dumps({"id": "x4", "text": "Allo", "labels": "5.v.page"}),
+        json.dumps({"id": "x5", "text": "Re", "labels": ["5.v.page", "5.z.inconnue"]}),
+        "",
+    ]
+    path = tmp_path / "part-q.jsonl"
+    path.write_bytes(("\n".join(lines)).encode("utf-8") + b"\xff\n")
+    posts, labels = train.read_corpus(path)
+    assert [p.id for p in posts] == ["x1", "x5"]
+    assert labels == [frozenset(), frozenset({"5.v.page"})]
+    err = capsys.readouterr().err
+    assert err.count("ignorée (") == 5 and "5.z.inconnue" in err
