@@ -205,6 +205,10 @@ def main() -> None:
         finally:
             os.killpg(server.pid, 2)
             server.wait(timeout=30)
+            try:  # nothing of the server may outlive the benchmark
+                os.killpg(server.pid, 9)
+            except ProcessLookupError:
+                pass
     print(json.dumps(results, indent=2, ensure_ascii=False))
 
 
