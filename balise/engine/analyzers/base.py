@@ -73,6 +73,8 @@ class SemanticAnalyzer(Analyzer):
     WEAK_FACTOR: ClassVar[float] = 0.6
     #: When set, the model alone may fire only if one of these cues is in the text.
     CUES: ClassVar[Pattern[str] | None] = None
+    #: The model's threshold is never taken under this (a floor against false alarms).
+    MIN_THRESHOLD: ClassVar[float] = 0.0
 
     def applies(self, doc: Document) -> bool:
         """Return False when the context exempts the post from this rule."""
@@ -102,6 +104,7 @@ class SemanticAnalyzer(Analyzer):
         score = doc.scores.get(self.rule)
         if threshold is None or score is None:
             return []
+        threshold = max(threshold, self.MIN_THRESHOLD)
         best = best_sentence(doc, self.rule)
         weak = list(_matches(self.WEAK, doc.text))
         limit = max(threshold * self.WEAK_FACTOR, MIN_WEAK_PROBABILITY) if weak else threshold

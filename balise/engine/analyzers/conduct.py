@@ -2,7 +2,31 @@
 
 from __future__ import annotations
 
-from balise.engine.analyzers.base import SemanticAnalyzer, rx
+from balise.engine.analyzers.base import Hit, SemanticAnalyzer, rx
+from balise.engine.document import Document
+
+#: Attack or venting: when the model's harassment probability is reached without any harassment
+#: pattern, yet its criticism probability is at least VENT_MIN and VENT_RATIO × the harassment
+#: one, the post is venting (5 ii), not an attack (5 vi). Chosen by leave-one-source-out.
+VENT_MIN = 0.3
+VENT_RATIO = 0.6
+C_RULE = "5.ii.critique-milieu"
+H_RULE = "5.vi.harcelement"
+
+
+def _venting(doc: Document) -> bool:
+    """Return True when the model's harassment verdict is better read as venting."""
+    th = doc.extra.get("thresholds", {}).get(H_RULE)
+    pc, ph = doc.scores.get(C_RULE, 0.0), doc.scores.get(H_RULE, 0.0)
+    if (
+        th is None
+        or ph < max(th, HarassmentAnalyzer.MIN_THRESHOLD) * HarassmentAnalyzer.WEAK_FACTOR
+    ):
+        return False
+    if HarassmentAnalyzer.has_pattern(doc.text):
+        return False
+    return pc >= VENT_MIN and pc >= VENT_RATIO * ph
+
 
 _SWEAR = (
     r"(?:osti|ostie|esti|estie|câlisse|câlice|calice|tabarnak|tabarnac|crisse|maudite?|sacrament)"
@@ -15,6 +39,8 @@ class HarassmentAnalyzer(SemanticAnalyzer):
     name = "harcelement"
     rule = "5.vi.harcelement"
     rules = (rule,)
+    #: Model trained with part-g: its 0.425 threshold raised false alarms (LOSO 6.0 % → 5.0 %).
+    MIN_THRESHOLD = 0.5
     STRONG = (
         (
             "juron + insulte",
@@ -77,6 +103,17 @@ class HarassmentAnalyzer(SemanticAnalyzer):
         ),
     )
 
+    @classmethod
+    def has_pattern(cls, text: str) -> bool:
+        """Return True when a strong or weak harassment pattern is in ``text``."""
+        return any(p.search(text) for _, p in cls.STRONG + cls.WEAK)
+
+    def _model_hit(self, doc: Document) -> list[Hit]:
+        hits = super()._model_hit(doc)
+        if hits and _venting(doc):
+            return []  # venting: WorkplaceCriticismAnalyzer reports it
+        return hits
+
 
 class WorkplaceCriticismAnalyzer(SemanticAnalyzer):
     """Venting about the workplace, colleagues or families, short of an attack."""
@@ -84,6 +121,8 @@ class WorkplaceCriticismAnalyzer(SemanticAnalyzer):
     name = "critique-milieu"
     rule = "5.ii.critique-milieu"
     rules = (rule,)
+    #: Model trained with part-g: its 0.425 threshold raised false alarms (LOSO 6.0 % → 5.0 %).
+    MIN_THRESHOLD = 0.5
     WEAK = (
         (
             "plainte",
@@ -114,3 +153,25 @@ class WorkplaceCriticismAnalyzer(SemanticAnalyzer):
             ),
         ),
     )
+
+    def _model_hit(self, doc: Document) -> list[Hit]:
+        hits = super()._model_hit(doc)
+        if hits or len(doc.tokens) < 3:
+            return hits
+        threshold = doc.extra.get("thresholds", {}).get(self.rule)
+        score = doc.scores.get(self.rule, 0.0)
+        if threshold is None:
+            return []
+        if _venting(doc):
+            why = (
+                f"modèle : probabilité {score:.2f}; du défoulement sur le milieu plutôt "
+                f"qu'une attaque (harcèlement {doc.scores.get(H_RULE, 0.0):.2f})"
+            )
+            return [Hit(self.rule, self._spans(doc), why)]
+        return []
+
+    def _spans(self, doc: Document) -> tuple[tuple[int, int], ...]:
+        from balise.engine.analyzers.base import best_sentence
+
+        best = best_sentence(doc, self.rule)
+        return (best[0],) if best else ()

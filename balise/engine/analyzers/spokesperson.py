@@ -223,7 +223,34 @@ class SpokespersonAnalyzer(SemanticAnalyzer):
 
         if _PUBLIC_DEBATE.search(doc.text) and not mentions_org(doc):
             return []
-        return super()._model_hit(doc)
+        hits = super()._model_hit(doc)
+        if hits or len(doc.tokens) < 3:
+            return hits
+        return self._answer_hit(doc, mentions_org(doc))
+
+    #: With an answer cue and the CPE as the topic, the model's threshold is multiplied by
+    #: this (never under ANSWER_FLOOR); with an answer cue alone, by WEAK_FACTOR as usual.
+    ANSWER_FACTOR = 0.45
+    ANSWER_FLOOR = 0.2
+
+    def _answer_hit(self, doc: Document, topic: bool) -> list[Hit]:
+        """Answering a question or a criticism about the CPE (5 iv), written from the code."""
+        threshold = doc.extra.get("thresholds", {}).get(self.rule)
+        score = doc.scores.get(self.rule)
+        if threshold is None or score is None or _OWN_OTHER_DAYCARE.search(doc.text):
+            return []
+        cues = [(m.start(), m.end()) for m in _ANSWER.finditer(doc.text)]
+        cues += [(m.start(), m.end()) for m in _QA.finditer(doc.text)]
+        if not cues:
+            return []
+        factor = self.ANSWER_FACTOR if topic else self.WEAK_FACTOR
+        limit = max(threshold * factor, self.ANSWER_FLOOR)
+        if score < limit:
+            return []
+        why = (
+            f"modèle : probabilité {score:.2f} (seuil {limit:.2f}); motif : réponse au sujet du CPE"
+        )
+        return [Hit(self.rule, tuple(sorted(cues)), why)]
 
 
 #: Declining to speak for the CPE and pointing to the direction or the site is what 5 iv) asks.
@@ -233,6 +260,45 @@ _DECLINES = rx(
     r"(?:je ne peux|je peux) pas (?:répondre|commenter)[^.!?\n]{0,60}(?:direction|site)",
     r"(?:c'est|voyez|voir|contactez|écrivez à|adressez-vous à|référez-vous à) (?:la direction|le site (?:web )?officiel)"
     r"[^.!?\n]{0,40}(?:qui (?:gère|répond)|pour (?:toute|les) questions?)",
+)
+#: Answering a question or a criticism about the CPE (code of conduct, article 5 iv).
+_ANSWER = rx(
+    r"pour (?:vous )?répondre",
+    r"(?:en )?réponse (?:à|aux)",
+    r"pour (?:la|les|ceux|celles) (?:personnes? )?qui",
+    r"(?:ceux|celles|les gens|les parents|la personne|la madame|le monsieur|la mère|le père)(?: \w+)? qui "
+    r"(?:disent|dit|écrivent|a écrit|ont écrit|se plaignent|se plaint|parlent|critiquent|chialent|racontent)",
+    r"je (?:vous )?(?:le )?(?:confirme|assure|garantis?)",
+    r"c'est (?:complètement |totalement |absolument |tellement )?(?:faux|pas vrai|des rumeurs)",
+    r"(?:fake news|rumeurs?|faussetés?)",
+    r"(?:venez|viens|venir) (?:visiter|voir|nous voir|faire un tour)",
+    r"(?:il reste|on a|nous avons|y a|il y a|ya) (?:encore |toujours )?(?:des|quelques) places",
+    r"places? (?:disponibles?|libres?)",
+    r"liste d'attente",
+    r"(?:les|nos) frais",
+    r"frais de garde",
+    r"(?:on|nous) (?:a|avons) pris la décision",
+    r"(?:au cpe|à la garderie|chez nous),? (?:on|c'est|nous|y a|il y a)",
+    r"chez nous au",
+    r"(?:on|nous) (?:offre|offrons|fait|faisons|a|avons) (?:toujours|jamais|pas)",
+    r"je travaille (?:là|là-bas|au cpe|à la garderie)",
+    r"(?:informez|renseignez)-vous",
+    r"(?:arrêtez|cessez|arrête) de (?:répandre|colporter|dire|raconter|inventer)",
+    r"sachez que",
+    r"pour (?:info|votre information|calmer)",
+    r"précision",
+    r"to answer",
+    r"(?:we|we still) (?:have|offer) (?:spots|places|a|an)",
+    r"spots?",
+    r"(?:you're|you are) welcome to visit",
+)
+#: A question then its answer: "Est-ce que les repas sont inclus?\n↳ oui…".
+_QA = re.compile(r"\?\s*\n\s*(?:↳\s*)?(?:\w+,?\s+){0,2}(?:oui|non|yes|no)(?!\w)", re.IGNORECASE)
+#: A parent speaking of their own child's daycare (another one, or as a parent): not in its name.
+_OWN_OTHER_DAYCARE = rx(
+    r"(?:la garderie|le cpe|le service de garde)(?: \w+){0,3} de (?:mon|ma|mes|notre) (?:fils|fille|enfants?|petite?|garçon|bébé|cocotte|coco)",
+    r"(?:mon|ma|mes) (?:fils|fille|enfants?|petite?|garçon|bébé) (?:va|vont|fréquente|fréquentent|est|sont) (?:à|au|dans|en)",
+    r"comme (?:maman|papa|parent|mère|père)",
 )
 _PUBLIC_DEBATE = rx(
     r"gouvernement",
