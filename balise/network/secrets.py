@@ -1,22 +1,11 @@
-"""The AdGuard Home password, encrypted at rest with a key derived from Django's secret key."""
+"""The AdGuard Home password, encrypted at rest with the installation's data key.
+
+One key for every secret Balise keeps (BALISE_DATA_KEY, else var/data_key): see
+balise/registers/crypto.py.
+"""
 
 from __future__ import annotations
 
-import base64
-import hashlib
+from balise.registers.crypto import decrypt, encrypt
 
-from cryptography.fernet import Fernet
-from django.conf import settings
-
-
-def _fernet() -> Fernet:
-    digest = hashlib.sha256(f"balise.network:{settings.SECRET_KEY}".encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(digest))
-
-
-def encrypt(text: str) -> str:
-    return _fernet().encrypt(text.encode()).decode()
-
-
-def decrypt(token: str) -> str:
-    return _fernet().decrypt(token.encode()).decode()
+__all__ = ["decrypt", "encrypt"]
