@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -95,16 +96,24 @@ def org_name_spans(text: str, profile: OrgProfile) -> list[tuple[int, int]]:
     """Return where the organization's names (and "CPE" + name) appear, accent-insensitive."""
     folded = fold(text)
     spans: list[tuple[int, int]] = []
-    for name in sorted(profile.names, key=len, reverse=True):
-        pattern = (
+    for pattern in _org_name_patterns(profile.names):
+        for m in pattern.finditer(folded):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+@functools.lru_cache(maxsize=64)
+def _org_name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """The compiled patterns of the organization's names, longest first (once per profile)."""
+    return tuple(
+        re.compile(
             r"(?<!\w)(?:cpe\s+)?"
             + r"[\s\-]+".join(re.escape(w) for w in fold(name).split())
             + r"(?!\w)"
         )
-        for m in re.finditer(pattern, folded):
-            if not any(s <= m.start() < e for s, e in spans):
-                spans.append((m.start(), m.end()))
-    return sorted(spans)
+        for name in sorted(names, key=len, reverse=True)
+    )
 
 
 def build_document(

@@ -45,8 +45,6 @@ def _key(data_dir: Path, model_path: Path = MODEL_PATH) -> str:
 
 def build(data_dir: Path, model_path: Path = MODEL_PATH) -> list[dict[str, Any]]:
     """Return, per training post, its parsed Document scored by a model trained without its file."""
-    from balise.engine.model import TextModel  # noqa: F401  (pickle)
-
     shipped = load_model(model_path)
     thresholds = shipped.thresholds if shipped else {}
     option = (shipped.meta.get("option") if shipped else None) or "logreg-vec"

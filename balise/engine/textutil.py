@@ -11,15 +11,30 @@ WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_RE = re.compile(r"[^.!?\n]+[.!?…]*", re.UNICODE)
 
 
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)) or ch
+    # lower() may lengthen a letter (U+0130); keep one character to preserve offsets.
+    return (base[0].lower() or ch)[:1]
+
+
+class _FoldTable(dict):
+    """``str.translate`` table filled on demand: each character folded once per process (only
+    below U+3000, so that text full of rare characters cannot grow it without bound)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if code < 0x3000:
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Return ``text`` lower-cased without accents (same length for common Latin letters)."""
-    out = []
-    for ch in text:
-        decomposed = unicodedata.normalize("NFD", ch)
-        base = "".join(c for c in decomposed if not unicodedata.combining(c)) or ch
-        # lower() may lengthen a letter (U+0130); keep one character to preserve offsets.
-        out.append((base[0].lower() or ch)[:1])
-    return "".join(out)
+    return text.translate(_FOLD_TABLE)
 
 
 def clean(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Train the engine's text model on data/training/ and write balise/engine/model/model.joblib.
+"""Train the engine's text model on data/training/ and write balise/engine/model/model.npz.
 
 Usage: python -m balise.engine.train [--data data/training] [--out PATH] [--compare] [--folds 5]
 (``make train`` runs it with the defaults.)
@@ -268,12 +268,13 @@ def linear_model(
     rules = tuple(classifiers)
     if not all(hasattr(c, "coef_") for c in classifiers.values()):
         raise SystemExit("Seule l'option logreg peut être livrée (les autres servent à comparer).")
-    # C order: scipy's sparse-dense product would copy an F-ordered matrix on every call.
-    weights = np.ascontiguousarray(
-        np.vstack([classifiers[r].coef_[0] for r in rules]).T, dtype=np.float32
-    )
+    from scipy.sparse import csr_matrix
+
+    # Most hashed features never occur in training (their weight stays 0): stored sparse.
+    weights = csr_matrix(np.vstack([classifiers[r].coef_[0] for r in rules]).T.astype(np.float32))
+    weights.eliminate_zeros()
     intercepts = np.array([classifiers[r].intercept_[0] for r in rules], dtype=np.float32)
-    return TextModel(features, weights, intercepts, rules, thresholds, meta)
+    return TextModel(features.to_runtime(), weights, intercepts, rules, thresholds, meta)
 
 
 def print_report(report: dict[str, Any]) -> None:

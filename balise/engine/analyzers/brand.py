@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from balise.engine.analyzers.base import Hit, SemanticAnalyzer, rx
@@ -134,7 +135,8 @@ def mentions_org(doc: Document) -> bool:
     return any(key in compact for key in _name_keys(doc.profile.names))
 
 
-def _name_keys(names: tuple[str, ...]) -> set[str]:
+@functools.lru_cache(maxsize=64)
+def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
     """Return the CPE's names squeezed, with and without "CPE" and articles ("lucioles")."""
     keys = set()
     for name in names:
@@ -144,7 +146,7 @@ def _name_keys(names: tuple[str, ...]) -> set[str]:
             w for w in words if w not in ("cpe", "le", "la", "les", "l", "du", "des", "de", "d")
         ]
         keys.add("".join(core))
-    return {k for k in keys if len(k) >= 6}
+    return frozenset(k for k in keys if len(k) >= 6)
 
 
 def shares_official_page(doc: Document) -> bool:
