@@ -112,7 +112,24 @@ def wait_warm(base: str, token: str, timeout: float = 300) -> None:
     raise SystemExit("Le serveur n'a pas répondu à temps.")
 
 
-def load(base: str, tokens: list[str], seconds: float, pause: float) -> dict:
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by the live processes of a process group."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # fields[2] is the 5th field of stat: pgrp
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
+def load(base: str, tokens: list[str], seconds: float, pause: float, server_pgid: int) -> dict:
+    """Runs the users; reports latencies and where the CPU went (server vs this client)."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -130,6 +147,8 @@ def load(base: str, tokens: list[str], seconds: float, pause: float) -> dict:
                 if pause:
                     time.sleep(pause)
 
+    load_average = os.getloadavg()[0]
+    server_cpu, client_cpu = group_cpu_seconds(server_pgid), time.process_time()
     started = time.monotonic()
     threads = [threading.Thread(target=user, args=(i,)) for i in range(len(tokens))]
     for t in threads:
@@ -137,6 +156,8 @@ def load(base: str, tokens: list[str], seconds: float, pause: float) -> dict:
     for t in threads:
         t.join()
     wall = time.monotonic() - started
+    server_cpu = group_cpu_seconds(server_pgid) - server_cpu
+    client_cpu = time.process_time() - client_cpu
     latencies.sort()
     return {
         "users": len(tokens),
@@ -147,6 +168,9 @@ def load(base: str, tokens: list[str], seconds: float, pause: float) -> dict:
         "p50_ms": round(1000 * statistics.median(latencies), 1),
         "p95_ms": round(1000 * latencies[int(0.95 * (len(latencies) - 1))], 1),
         "max_ms": round(1000 * latencies[-1], 1),
+        "server_cpu_ms_per_check": round(1000 * server_cpu / len(latencies), 1),
+        "client_cpu_ms_per_check": round(1000 * client_cpu / len(latencies), 1),
+        "load_average_before": round(load_average, 2),
     }
 
 
@@ -198,8 +222,8 @@ def main() -> None:
             wait_warm(base, tokens[0])
             results = {
                 "cpus": os.cpu_count(),
-                "closed_loop": load(base, tokens, args.seconds, pause=0),
-                "with_pause_1s": load(base, tokens, args.seconds, pause=1.0),
+                "closed_loop": load(base, tokens, args.seconds, 0, server.pid),
+                "with_pause_1s": load(base, tokens, args.seconds, 1.0, server.pid),
                 "photo_12mp": photo_checks(base, tokens[0]),
             }
         finally:

@@ -20,6 +20,13 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.db)
 
 
+@pytest.fixture(autouse=True)
+def _check_counts_written_at_once(settings):
+    """Tests read the check counters right after a check (tests/web/checks/test_counters.py
+    covers the counts kept in memory between writes)."""
+    settings.CHECK_COUNTS_FLUSH_SECONDS = 0
+
+
 @pytest.fixture
 def world(db):
     from tests.factories import build_world

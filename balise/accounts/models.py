@@ -58,12 +58,23 @@ class Organization(models.Model):
     aliases = models.JSONField(_("autres noms"), default=list, blank=True)
     trademarks = models.JSONField(_("marques de commerce"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    #: Raised whenever what the engine knows of the CPE changes (people, roster, roles), so that
+    #: each server process can keep the CPE's profile and rebuild it only then.
+    profile_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("organisation")
 
     def __str__(self) -> str:
         return self.name
+
+    @staticmethod
+    def profile_changed(organization_id: int | None) -> None:
+        """Marks the CPE's profile (names, roster, staff) as changed, in the database."""
+        if organization_id is not None:
+            Organization.objects.filter(pk=organization_id).update(
+                profile_version=models.F("profile_version") + 1
+            )
 
     @property
     def director_general(self) -> Membership | None:

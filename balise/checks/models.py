@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import logging
 import secrets
+import threading
+import time
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -12,6 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from balise.accounts.models import OrgOwned, hash_token
+
+log = logging.getLogger(__name__)
 
 #: The counter row that counts checks themselves rather than one rule.
 TOTAL = "total"
@@ -39,22 +45,73 @@ class CheckCounter(OrgOwned):
     def bump(
         cls, organization, rules: list[str] | set[str] | tuple[str, ...], day: date | None = None
     ) -> None:
-        """Adds one check to the day's total and one to each rule found."""
+        """Adds one check to the day's total and one to each rule found.
+
+        Counts wait in the process's memory and are written together, in one transaction, at
+        most every `BALISE_CHECK_COUNTS_FLUSH_SECONDS` (5 s; 0 writes at once), when the
+        statistics page is read, and when the process stops: on SQLite, one write transaction
+        per check made concurrent checks queue for the database's single write lock."""
         day = day or timezone.localdate()
-        with transaction.atomic():  # one write transaction per check, not one per rule
-            for rule in (TOTAL, *sorted(set(rules))):
-                cls._add_one(organization, day, rule)
+        with _pending_lock:
+            for rule in (TOTAL, *set(rules)):
+                key = (organization.pk, day, rule)
+                _pending[key] = _pending.get(key, 0) + 1
+            due = time.monotonic() - _flushed_at[0] >= flush_seconds()
+        if due:
+            cls.flush()
 
     @classmethod
-    def _add_one(cls, organization, day: date, rule: str) -> None:
-        lookup = {"organization": organization, "day": day, "rule": rule}
-        if cls.objects.filter(**lookup).update(count=F("count") + 1):
+    def flush(cls) -> int:
+        """Writes the counts waiting in memory (one transaction); returns how many were written.
+        If the database refuses, they are kept for the next time."""
+        with _pending_lock:
+            counts = dict(_pending)
+            _pending.clear()
+            _flushed_at[0] = time.monotonic()
+        if not counts:
+            return 0
+        try:
+            with transaction.atomic():
+                for (org_id, day, rule), n in sorted(counts.items()):
+                    cls._add(org_id, day, rule, n)
+        except Exception:
+            with _pending_lock:
+                for key, n in counts.items():
+                    _pending[key] = _pending.get(key, 0) + n
+            log.exception("checks.counters_not_written", extra={"counts": len(counts)})
+            return 0
+        return sum(counts.values())
+
+    @classmethod
+    def _add(cls, org_id: int, day: date, rule: str, n: int) -> None:
+        lookup = {"organization_id": org_id, "day": day, "rule": rule}
+        if cls.objects.filter(**lookup).update(count=F("count") + n):
             return
         try:
             with transaction.atomic():
-                cls.objects.create(count=1, **lookup)
-        except IntegrityError:  # another request created it first
-            cls.objects.filter(**lookup).update(count=F("count") + 1)
+                cls.objects.create(count=n, **lookup)
+        except IntegrityError:  # another process created it first
+            cls.objects.filter(**lookup).update(count=F("count") + n)
+
+
+def flush_seconds() -> float:
+    """How long check counts may wait in memory before they are written."""
+    return float(getattr(settings, "CHECK_COUNTS_FLUSH_SECONDS", 5))
+
+
+_pending: dict[tuple[int, date, str], int] = {}
+_pending_lock = threading.Lock()
+_flushed_at = [time.monotonic()]
+
+
+def _flush_at_exit() -> None:
+    try:
+        CheckCounter.flush()
+    except Exception:  # noqa: BLE001 - the database may already be gone at exit
+        log.warning("checks.counters_lost_at_exit")
+
+
+atexit.register(_flush_at_exit)
 
 
 class ApiToken(models.Model):

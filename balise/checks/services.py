@@ -14,6 +14,7 @@ import logging
 import tempfile
 import threading
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -328,7 +329,8 @@ def run_check(
     at = timezone.now()
     check_files(files)
     consents = PhotoConsents(membership.organization, answers.get("account"), who)
-    with tempfile.TemporaryDirectory(prefix="balise-check-") as workdir:
+    # A folder for the files only when there are files (text checks never touch the disk).
+    with tempfile.TemporaryDirectory(prefix="balise-check-") if files else nullcontext() as workdir:
         media = [_analyse(Path(workdir), i, f, consents) for i, f in enumerate(files)]
         context = build_context(membership, answers, [m.context for m in media], at)
         try:

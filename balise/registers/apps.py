@@ -28,3 +28,21 @@ class RegistersConfig(AppConfig):
         add_tile("registers/tile_direction.html", direction, order=6)
         every(tasks.weekly_acknowledgement_reminders, timedelta(days=7))
         every(tasks.daily_account_sync, timedelta(days=1))
+
+        from django.db.models.signals import post_delete, post_save
+
+        from balise.registers.models import Person, RosterEntry
+
+        for model in (Person, RosterEntry):  # what registers.engine.org_profile reads
+            post_save.connect(
+                _profile_changed, sender=model, dispatch_uid=f"profile-{model.__name__}"
+            )
+            post_delete.connect(
+                _profile_changed, sender=model, dispatch_uid=f"profile-{model.__name__}-del"
+            )
+
+
+def _profile_changed(sender, instance, **kwargs) -> None:
+    from balise.accounts.models import Organization
+
+    Organization.profile_changed(instance.organization_id)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime
 
 from django.utils import timezone
 
+from balise.accounts.models import Organization
 from balise.registers.crypto import name_hash
 from balise.registers.models import (
     Authorization,
@@ -29,11 +31,44 @@ def _director_general_name(org) -> str:
     return (membership.user.full_name or membership.user.email) if membership else ""
 
 
+_profiles: dict[tuple, object] = {}
+_profiles_lock = threading.Lock()
+
+
 def org_profile(org, on: date | None = None):
-    """Returns the CPE's balise.engine.OrgProfile; roster names are decrypted in memory only."""
+    """Returns the CPE's balise.engine.OrgProfile; roster names are decrypted in memory only.
+
+    Kept per process until the CPE's `profile_version` changes (people, roster, roles: see the
+    signals in the accounts and registers apps) or the day does (article 2's service dates): one
+    small query instead of reading and decrypting the roster on every check. The engine's
+    Checker, cached per profile, holds the same names in memory anyway."""
+    day = on or timezone.localdate()
+    version = (
+        Organization.objects.filter(pk=org.pk).values_list("profile_version", flat=True).first()
+    )
+    key = (
+        org.pk,
+        version,
+        day,
+        org.name,
+        tuple(org.aliases or ()),
+        org.city,
+        org.website,
+        tuple(org.trademarks or ()),
+    )
+    profile = _profiles.get(key)
+    if profile is None:
+        profile = _build_profile(org, day)
+        with _profiles_lock:
+            if len(_profiles) > 64:
+                _profiles.clear()
+            _profiles[key] = profile
+    return profile
+
+
+def _build_profile(org, day: date):
     from balise.engine import OrgProfile
 
-    day = on or timezone.localdate()
     entries = list(RosterEntry.objects.filter(organization=org, is_active=True))
     staff = [
         (p.full_name, p.job_title)

@@ -90,7 +90,7 @@ def invite_person(request, person: Person):
 
 def sync_accounts(org, day: date | None = None) -> int:
     """Deactivates the staff accounts of people outside their service (article 2); returns how many changed."""
-    from balise.accounts.models import Membership, Role
+    from balise.accounts.models import Membership, Organization, Role
 
     day = day or timezone.localdate()
     changed = 0
@@ -102,6 +102,7 @@ def sync_accounts(org, day: date | None = None) -> int:
         n = qs.update(is_active=covered)
         if n:
             changed += n
+            Organization.profile_changed(org.pk)
             record_change(
                 organization=org,
                 actor=None,

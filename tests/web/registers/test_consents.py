@@ -13,7 +13,7 @@ from django.utils import timezone
 from balise.audit.models import AuditRecord
 from balise.registers.crypto import name_hash
 from balise.registers.engine import consented_faces, find_by_name, org_profile, photo_people
-from balise.registers.models import Consent, ConsentRequest, RosterEntry
+from balise.registers.models import Consent, ConsentRequest, Person, RosterEntry
 from tests.web.registers.helpers import make_registers
 
 
@@ -159,3 +159,29 @@ def test_it_adds_a_child_to_the_roster_from_the_page(client_for, world):
     entry = RosterEntry.objects.get()
     assert entry.name == "Noah Gagnon" and entry.name_hash == name_hash("noah gagnon")
     assert str(entry) == f"Enfant n° {entry.pk}"
+
+
+def test_the_profile_is_kept_until_what_it_is_made_of_changes(world):
+    make_registers(world)
+    first = org_profile(world.org)
+    assert org_profile(world.org) is first  # kept: one small query, no decryption
+    added = RosterEntry(organization=world.org, kind="enfant", name="Noah Gagnon")
+    added.save()
+    second = org_profile(world.org)
+    assert second is not first and "Noah Gagnon" in second.children
+    added.delete()
+    assert "Noah Gagnon" not in org_profile(world.org).children
+    person = Person.objects.get(organization=world.org, user=world.educator)
+    person.full_name = "Mélissa Lapointe-Roy"
+    person.save()
+    assert any(name == "Mélissa Lapointe-Roy" for name, _ in org_profile(world.org).staff)
+    world.director.full_name = "Josée Lamontagne-Dubé"
+    world.director.save()
+    assert org_profile(world.org).director_general == "Josée Lamontagne-Dubé"
+    membership = world.director.memberships.get(organization=world.org)
+    membership.is_director_general = False
+    membership.save()
+    assert org_profile(world.org).director_general == ""
+    # Another day: service dates (article 2) are read again.
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    assert org_profile(world.org, on=tomorrow) is not org_profile(world.org)
