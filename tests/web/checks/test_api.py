@@ -132,3 +132,58 @@ def test_it_honours_its_openapi_schema(live_server, transactional_db, world, set
         )
 
     exercise()
+
+
+def test_it_asks_who_is_in_the_photo_and_counts_the_consents_sent_back(
+    client, token, world, two_faces_bytes
+):
+    from tests.web.checks.test_who import child
+
+    lou = child(world, "Lou Bérubé", "page-officielle")
+    zoe = child(world, "Zoé Ferland", "page-officielle")
+    child(world, "Max Côté", None, org=world.other_org)  # another CPE's child: never listed
+
+    def send(who: str = "", account: str = "officiel") -> dict:
+        photo = SimpleUploadedFile("groupe.jpg", two_faces_bytes, content_type="image/jpeg")
+        data = {"text": "", "media": photo, "account": account, "who": who}
+        response = client.post(URL, data, **bearer(token))
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    first = send()
+    assert [(p["label"], p["channels"]) for p in first["people"]] == [
+        ("Lou Bérubé", ["page-officielle"]),
+        ("Zoé Ferland", ["page-officielle"]),
+    ]
+    assert len(first["media"][0]["boxes"]) == 2 and first["media"][0]["consented"] == 0
+    assert "5.ii.image" in [f["rule"] for f in first["findings"]]
+
+    one = send(f'{{"groupe.jpg": {{"people": [{lou.pk}], "faces": [1]}}}}')
+    assert one["media"][0]["consented"] == 1 and one["media"][0]["kept_faces"] == [1]
+    assert "5.ii.image" in [f["rule"] for f in one["findings"]]  # one face still without
+
+    both = send(f'{{"groupe.jpg": {{"people": [{lou.pk}, {zoe.pk}]}}}}')
+    assert both["media"][0]["consented"] == 2 and both["media"][0]["kept_faces"] == []
+    assert "5.ii.image" not in [f["rule"] for f in both["findings"]]
+
+    personal = send(f'{{"groupe.jpg": {{"people": [{lou.pk}, {zoe.pk}]}}}}', "personnel")
+    assert personal["media"][0]["consented"] == 0  # their consents do not cover that account
+    assert "5.ii.image" in [f["rule"] for f in personal["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("who", "message"),
+    [
+        ("pas du json", "doit être un objet JSON"),
+        ("[1, 2]", "doit être un objet JSON"),
+        ('{"autre.jpg": {"people": [1]}}', "Aucun fichier « autre.jpg »"),
+        ('{"groupe.jpg": {"personnes": [1]}}', "donnez « people »"),
+        ('{"groupe.jpg": {"people": ["Lou"]}}', "listes de nombres entiers positifs"),
+        ('{"groupe.jpg": {"faces": [true]}}', "listes de nombres entiers positifs"),
+    ],
+)
+def test_it_refuses_a_malformed_who_in_french(client, token, two_faces, who, message):
+    data = {"text": "Bonjour", "media": two_faces, "who": who}
+    response = client.post(URL, data, **bearer(token))
+    assert response.status_code == 422
+    assert response.json()["field"] == "who" and message in response.json()["detail"]
