@@ -123,6 +123,10 @@ def run_cycle(now: datetime | None = None, only: list[int] | None = None) -> Cyc
         with transaction.atomic():  # one commit per batch, not one per source
             _store_batch(batch, results, orgs, now, report)
     send_urgent_alerts()
+    if sources:  # parsed feeds leave large freed blocks that glibc would keep in the worker
+        from balise.engine.nlp import release_memory
+
+        release_memory()
     return report
 
 
