@@ -205,5 +205,9 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "axes": {"level": "WARNING"},
+        # Apprise's own messages may name a channel's host, number or token: the watch logs
+        # each channel's result itself, with the scheme only (balise/watch/channels.py).
+        "apprise": {"level": "CRITICAL"},
+        "urllib3": {"level": "ERROR"},  # its retries name the URL, tokens included
     },
 }

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
 
 from balise.env import env_bool, env_int, env_str
+
+_URL_SEPARATORS = re.compile(r"[\s,]+")
 
 DEFAULT_USER_AGENT = "Balise-veille/0.1 (veille du code de conduite d'un CPE; +{site}) python-httpx"
 
@@ -22,6 +25,15 @@ class WatchConf:
     max_redirects: int
     user_agent: str
     images: bool  # download and analyse the images of new mentions
+    max_pages: int  # pages read per query and per poll (Mastodon, Bluesky, Reddit)
+    apprise_urls: tuple[str, ...]  # the installation's Apprise channels (every CPE's alerts)
+
+
+def split_urls(value) -> tuple[str, ...]:
+    """Returns the URLs of a comma- or blank-separated string (or of a list)."""
+    if isinstance(value, str):
+        value = _URL_SEPARATORS.split(value)
+    return tuple(str(v).strip() for v in value or () if str(v).strip())
 
 
 def conf() -> WatchConf:
@@ -44,6 +56,10 @@ def conf() -> WatchConf:
         concurrency=int(pick("BALISE_WATCH_CONCURRENCY", env_int("BALISE_WATCH_CONCURRENCY", 32))),
         max_redirects=int(pick("BALISE_WATCH_MAX_REDIRECTS", 5)),
         images=bool(pick("BALISE_WATCH_IMAGES", env_bool("BALISE_WATCH_IMAGES", True))),
+        max_pages=max(1, int(pick("BALISE_WATCH_MAX_PAGES", env_int("BALISE_WATCH_MAX_PAGES", 5)))),
+        apprise_urls=split_urls(
+            pick("BALISE_WATCH_APPRISE_URLS", env_str("BALISE_WATCH_APPRISE_URLS"))
+        ),
         user_agent=pick(
             "BALISE_WATCH_USER_AGENT",
             env_str("BALISE_WATCH_USER_AGENT") or DEFAULT_USER_AGENT.format(site=settings.SITE_URL),

@@ -10,7 +10,7 @@ from django import forms
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
-from balise.watch.conf import conf
+from balise.watch.conf import conf, split_urls
 from balise.watch.models import Source, SourceKind, Verdict, WatchedTerm
 from balise.watch.net import is_blocked_ip
 from balise.watch.sources import adapter_for
@@ -156,6 +156,50 @@ class TermForm(forms.ModelForm):
         return term
 
 
+class SecretTextarea(forms.Textarea):
+    """A textarea that never renders a value back, not even the one just typed."""
+
+    def format_value(self, value):
+        return None
+
+
+class ChannelsForm(forms.Form):
+    """The CPE's Apprise channels: typed in, checked, stored encrypted, never shown back."""
+
+    MAX = 10
+
+    urls = forms.CharField(
+        label=_("Nouveaux canaux (adresses Apprise)"),
+        required=False,
+        max_length=4000,
+        widget=SecretTextarea(attrs={"rows": 3, "autocomplete": "off", "spellcheck": "false"}),
+        help_text=_(
+            "Une adresse par ligne, par exemple workflows://… (Teams), twilio://… (texto) ou "
+            "ntfy://…. Elles remplacent les canaux enregistrés ; conservées chiffrées, elles ne "
+            "sont jamais réaffichées."
+        ),
+    )
+    clear = forms.BooleanField(label=_("Retirer les canaux enregistrés"), required=False)
+
+    def clean(self):
+        from balise.watch.channels import check_cpe_url
+
+        data = super().clean()
+        urls = list(dict.fromkeys(split_urls(data.get("urls") or "")))
+        if not urls and not data.get("clear"):
+            raise forms.ValidationError(
+                _("Indiquez au moins une adresse, ou cochez « Retirer les canaux enregistrés ».")
+            )
+        if len(urls) > self.MAX:
+            self.add_error("urls", _("Au plus %(n)s canaux.") % {"n": self.MAX})
+        for url in urls:
+            problem = check_cpe_url(url)
+            if problem:
+                self.add_error("urls", problem)
+        data["urls"] = urls
+        return data
+
+
 class TriageFilter(forms.Form):
     source = forms.ModelChoiceField(
         label=_("Source"), queryset=Source.objects.none(), required=False, empty_label=_("Toutes")
@@ -177,4 +221,4 @@ class TriageFilter(forms.Form):
         self.fields["term"].choices = [("", _("Tous")), *((t, t) for t in terms)]
 
 
-__all__ = ["SourceForm", "SourceKind", "TermForm", "TriageFilter"]
+__all__ = ["ChannelsForm", "SourceForm", "SourceKind", "TermForm", "TriageFilter"]

@@ -105,6 +105,32 @@ class Source(OrgOwned):
         self.save()
 
 
+class AlertChannels(OrgOwned):
+    """A CPE's Apprise channels (Teams, SMS, …), set by its direction. The URLs hold tokens:
+    they are stored encrypted and never shown back, only their schemes."""
+
+    urls_encrypted = models.TextField(blank=True)
+    schemes = models.CharField(max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization"], name="watch_one_channel_set_per_org")
+        ]
+
+    def __str__(self) -> str:
+        return self.schemes
+
+    def urls(self) -> list[str]:
+        return [u for u in crypto.decrypt(self.urls_encrypted).splitlines() if u.strip()]
+
+    def set_urls(self, urls: list[str]) -> None:
+        from balise.watch.channels import scheme_of
+
+        self.urls_encrypted = crypto.encrypt("\n".join(urls))
+        self.schemes = ", ".join(scheme_of(u) for u in urls)[:300]
+
+
 class TermKind(models.TextChoices):
     NAME = "nom", _("Nom")
     ALIAS = "alias", _("Autre nom")

@@ -14,4 +14,6 @@ urlpatterns = [
     path("sources/<int:pk>/pause/", views.source_toggle, name="source_toggle"),
     path("termes/", views.terms, name="terms"),
     path("termes/<int:pk>/basculer/", views.term_toggle, name="term_toggle"),
+    path("alertes/", views.alerts, name="alerts"),
+    path("alertes/essai/", views.alerts_test, name="alerts_test"),
 ]

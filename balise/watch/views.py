@@ -10,12 +10,13 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from balise.accounts.scoping import direction_required, for_org, get_for_org
 from balise.watch import chart
-from balise.watch.forms import SourceForm, TermForm, TriageFilter
-from balise.watch.models import Mention, Source, WatchedTerm
+from balise.watch.forms import ChannelsForm, SourceForm, TermForm, TriageFilter
+from balise.watch.models import AlertChannels, Mention, Source, WatchedTerm
 
 PAGE_SIZE = 25
 LIST_FIELDS = (
@@ -205,3 +206,62 @@ def terms(request):
 def term_toggle(request, pk: int):
     get_for_org(request, WatchedTerm, pk=pk).toggle()
     return redirect("watch:terms")
+
+
+@direction_required
+def alerts(request):
+    """Who is told, and how: the direction's e-mails, and the CPE's Apprise channels."""
+    from balise.watch.alerts import direction_emails
+    from balise.watch.conf import conf
+
+    own = AlertChannels.objects.filter(organization=request.organization).first()
+    form = ChannelsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        urls = form.cleaned_data["urls"]
+        if not urls:
+            if own:
+                own.delete()
+            messages.success(request, _("Canaux retirés : les alertes partent par courriel."))
+        else:
+            own = own or AlertChannels(organization=request.organization)
+            own.set_urls(urls)
+            own.save()
+            messages.success(request, _("Canaux enregistrés."))
+        return redirect("watch:alerts")
+    context = {
+        "form": form,
+        "own": own,
+        "recipients": len(direction_emails(request.organization)),
+        "installation_channels": len(conf().apprise_urls),
+    }
+    return render(request, "watch/alerts.html", context)
+
+
+@require_POST
+@direction_required
+def alerts_test(request):
+    """Sends a test message to the CPE's own channels; says how many accepted it."""
+    from balise.watch.channels import channels_for, notify
+
+    total = sum(1 for _url, own in channels_for(request.organization) if own)
+    if not total:
+        messages.error(request, _("Aucun canal à essayer."))
+        return redirect("watch:alerts")
+    sent = notify(
+        request.organization,
+        _("Balise : essai des alertes"),
+        _("Essai des alertes de la veille du %(org)s : ce canal les recevra. Rien à faire.")
+        % {"org": request.organization.name},
+        own_only=True,
+    )
+    level = messages.success if sent == total else messages.error
+    level(
+        request,
+        ngettext(
+            "Essai : %(sent)s canal sur %(total)s l'a accepté.",
+            "Essai : %(sent)s canaux sur %(total)s l'ont accepté.",
+            sent,
+        )
+        % {"sent": sent, "total": total},
+    )
+    return redirect("watch:alerts")

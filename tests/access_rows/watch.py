@@ -28,6 +28,8 @@ ROWS = [
     Row("watch:source_edit", allowed=DIRECTION, args=_source),
     Row("watch:source_toggle", allowed=DIRECTION, args=_source, method="post"),
     Row("watch:term_toggle", allowed=DIRECTION, args=_term, method="post"),
+    Row("watch:alerts", allowed=DIRECTION),
+    Row("watch:alerts_test", allowed=DIRECTION, method="post"),
 ]
 
 

@@ -97,3 +97,19 @@ def test_it_triages_mentions_in_the_browser(page, live_server, sign_in, shot, wo
         page.get_by_role("link", name="Sources et état").first.click()
     assert "l'API a peut-être changé" in page.locator("tr.failing").inner_text()
     shot(page, "sante-des-sources")
+
+
+def test_the_direction_sets_an_alert_channel_in_the_browser(
+    page, live_server, sign_in, shot, world
+):
+    sign_in(page, world.director.email, PASSWORD)
+    page.goto(live_server.url + "/veille/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Alertes", exact=True).first.click()
+    page.get_by_label("Nouveaux canaux (adresses Apprise)").fill("ntfy://ntfy.sh/sujet-secret-cpe")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Enregistrer").click()
+    assert "Canaux enregistrés." in page.content()
+    assert "Canaux enregistrés : ntfy" in page.content()
+    assert "sujet-secret-cpe" not in page.content()  # never shown back
+    shot(page, "alertes")

@@ -7,11 +7,18 @@ An adapter never touches the database: the poller hands it a frozen `SourceSpec`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+from django.utils.translation import gettext as _
 
 from balise.watch.net import Fetcher
+
+_LINK = re.compile(r"<([^>]*)>\s*((?:;\s*[^;,]*)*)")
+_REL = re.compile(r"""rel\s*=\s*"?([^";]+)"?""", re.IGNORECASE)
 
 ADAPTERS: dict[str, type[Adapter]] = {}
 
@@ -97,3 +104,29 @@ def conditional_headers(spec: SourceSpec) -> dict[str, str]:
     if spec.last_modified:
         headers["If-Modified-Since"] = spec.last_modified
     return headers
+
+
+def link_query(header: str, rel: str) -> dict[str, str]:
+    """Returns the query parameters of the RFC 8288 `Link` whose rel is `rel` ({} if none).
+
+    Only the parameters are used: the next request is built on the source's own address, so a
+    Link header cannot send the watch to another host.
+    """
+    for target, params in _LINK.findall(header or ""):
+        found = _REL.search(params)
+        if found and rel in found.group(1).split():
+            return {k: v[0] for k, v in parse_qs(urlsplit(target).query).items() if v}
+    return {}
+
+
+def kept_state(state: dict[str, Any], prefix: str, keys: set[str]) -> dict[str, Any]:
+    """Returns the state without the `prefix` entries of terms or tags no longer watched."""
+    return {k: v for k, v in state.items() if not k.startswith(prefix) or k[len(prefix) :] in keys}
+
+
+def behind_warning(term: str, pages: int) -> str:
+    """The health page's note when a search hit the page cap before the previous poll's posts."""
+    return _(
+        "« %(term)s » : %(pages)s pages lues sans rejoindre le passage précédent ; des "
+        "publications plus anciennes ont pu être manquées (BALISE_WATCH_MAX_PAGES)."
+    ) % {"term": term, "pages": pages}

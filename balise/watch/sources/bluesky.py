@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy
 
 from balise.watch.net import Fetcher, FetchError
 from balise.watch.sources._json import expect, iso_date, load
-from balise.watch.sources.base import Adapter, FetchResult, Item, SourceSpec, register
+from balise.watch.sources.base import (
+    Adapter,
+    FetchResult,
+    Item,
+    SourceSpec,
+    behind_warning,
+    kept_state,
+    register,
+)
 from balise.watch.text import checked_date
 
 SERVICE = "Bluesky"
@@ -55,6 +63,33 @@ def post_item(post: Any) -> Item:
     )
 
 
+def _newest(posts: list) -> dict | None:
+    """Returns what identifies the newest post read: its URI and when it was indexed."""
+    dated = [
+        (when, str(p.get("uri", "")))
+        for p in posts
+        if isinstance(p, dict) and (when := iso_date(p.get("indexedAt"))) is not None
+    ]
+    if not dated:
+        return None
+    when, uri = max(dated)
+    return {"uri": uri, "at": when.isoformat()}
+
+
+def _reaches(page: list, seen: dict) -> bool:
+    """True when the page holds the newest post of the previous poll, or anything older."""
+    before = iso_date(seen.get("at"))
+    for post in page:
+        if not isinstance(post, dict):
+            continue
+        if post.get("uri") == seen.get("uri"):
+            return True
+        when = iso_date(post.get("indexedAt"))
+        if before is not None and when is not None and when <= before:
+            return True
+    return False
+
+
 @register
 class BlueskyAdapter(Adapter):
     kind = "bluesky"
@@ -75,11 +110,34 @@ class BlueskyAdapter(Adapter):
             raise FetchError(_("Mot de passe d'application Bluesky manquant."))
         base = spec.url.rstrip("/")
         token = await self._session(http, base, spec.config.get("handle", ""), spec.secret)
-        result = FetchResult()
+        result = FetchResult(state=kept_state(spec.state, "seen:", set(spec.terms)))
         for term in spec.terms:
-            query = urlencode({"q": term, "limit": LIMIT, "sort": "latest"})
+            seen = spec.state.get(f"seen:{term}")
+            posts, behind = await self._search(http, base, token, term, seen)
+            result.items += [post_item(p) for p in posts]
+            result.state[f"seen:{term}"] = _newest(posts) or seen
+            if behind:
+                result.warnings.append(behind_warning(term, http.cfg.max_pages))
+        return result
+
+    async def _search(
+        self, http: Fetcher, base: str, token: str, term: str, seen: Any
+    ) -> tuple[list, bool]:
+        """Returns the term's posts down to the newest of the previous poll, and whether some
+        may be left (the page cap came first).
+
+        The first poll reads one page. Later polls follow `cursor` until a page reaches a post
+        already seen (same URI, or indexed no later than it), the service has no next page, or
+        `max_pages` pages were read.
+        """
+        posts: list = []
+        cursor = ""
+        for _page_no in range(http.cfg.max_pages):
+            query = {"q": term, "limit": LIMIT, "sort": "latest"}
+            if cursor:
+                query["cursor"] = cursor
             response = await http.get(
-                f"{base}/xrpc/app.bsky.feed.searchPosts?{query}",
+                f"{base}/xrpc/app.bsky.feed.searchPosts?{urlencode(query)}",
                 headers={"Authorization": f"Bearer {token}"},
             )
             data = load(response, SERVICE)
@@ -88,8 +146,12 @@ class BlueskyAdapter(Adapter):
                 SERVICE,
                 "« posts » absent",
             )
-            result.items += [post_item(p) for p in data["posts"]]
-        return result
+            page = data["posts"]
+            posts += page
+            cursor = data.get("cursor") if isinstance(data.get("cursor"), str) else ""
+            if not isinstance(seen, dict) or not page or not cursor or _reaches(page, seen):
+                return posts, False
+        return posts, True
 
     async def _session(self, http: Fetcher, base: str, handle: str, password: str) -> str:
         try:

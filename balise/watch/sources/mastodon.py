@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy
 
 from balise.watch.net import Fetcher, FetchError
 from balise.watch.sources._json import expect, iso_date, load
-from balise.watch.sources.base import Adapter, FetchResult, Item, SourceSpec, register
+from balise.watch.sources.base import (
+    Adapter,
+    FetchResult,
+    Item,
+    SourceSpec,
+    kept_state,
+    link_query,
+    register,
+)
 from balise.watch.text import checked_date, to_text
 
 SERVICE = "Mastodon"
@@ -45,6 +53,11 @@ def status_item(status: Any) -> Item:
     )
 
 
+def _status_id(status: Any) -> str:
+    expect(isinstance(status, dict) and status.get("id"), SERVICE, "statut sans « id »")
+    return str(status["id"])
+
+
 @register
 class MastodonAdapter(Adapter):
     kind = "mastodon"
@@ -61,25 +74,58 @@ class MastodonAdapter(Adapter):
 
     async def fetch(self, spec: SourceSpec, http: Fetcher) -> FetchResult:
         base = spec.url.rstrip("/")
-        result = FetchResult(state=dict(spec.state))
-        for tag in spec.config.get("hashtags", []):
-            statuses = await self._timeline(http, base, tag, spec.state.get(f"since:{tag}"))
+        tags = spec.config.get("hashtags", [])
+        result = FetchResult(state=kept_state(spec.state, "since:", set(tags)))
+        for tag in tags:
+            statuses, newest = await self._timeline(
+                http, base, tag, spec.state.get(f"since:{tag}"), result
+            )
             result.items += [status_item(s) for s in statuses]
-            if statuses:
-                result.state[f"since:{tag}"] = str(statuses[0].get("id", ""))
+            if newest:
+                result.state[f"since:{tag}"] = newest
         if spec.config.get("search"):
             for term in spec.terms:
                 result.items += await self._search(http, base, term, result)
         return result
 
-    async def _timeline(self, http: Fetcher, base: str, tag: str, since: str | None) -> list:
-        query = {"limit": LIMIT} | ({"since_id": since} if since else {})
-        response = await http.get(
-            f"{base}/api/v1/timelines/tag/{quote(tag, safe='')}?{urlencode(query)}"
-        )
+    async def _timeline(
+        self, http: Fetcher, base: str, tag: str, seen: str | None, result: FetchResult
+    ) -> tuple[list, str]:
+        """Returns the tag's statuses newer than `seen` and the newest id read.
+
+        The first poll reads the newest page only. Later polls page forward from the last status
+        seen (`min_id`, then the `min_id` of the Link header's rel="prev"), oldest page first,
+        until a page is not full or `max_pages` pages were read: what is left is read at the
+        next poll, from where this one stopped, so nothing is skipped.
+        """
+        url = f"{base}/api/v1/timelines/tag/{quote(tag, safe='')}"
+        if not seen:
+            statuses, _links = await self._page(http, url, {"limit": LIMIT})
+            return statuses, _status_id(statuses[0]) if statuses else ""
+        read, cursor = [], seen
+        for _page_no in range(http.cfg.max_pages):
+            statuses, links = await self._page(http, url, {"limit": LIMIT, "min_id": cursor})
+            if not statuses:
+                break
+            read = statuses + read  # newest first, like one long page
+            cursor = link_query(links, "prev").get("min_id") or _status_id(statuses[0])
+            if len(statuses) < LIMIT:
+                break
+        else:
+            result.warnings.append(
+                _(
+                    "#%(tag)s : %(pages)s pages de nouvelles publications lues (la limite d'un "
+                    "passage) ; la suite sera lue au prochain passage."
+                )
+                % {"tag": tag, "pages": http.cfg.max_pages}
+            )
+        return read, cursor if read else seen
+
+    async def _page(self, http: Fetcher, url: str, query: dict) -> tuple[list, str]:
+        response = await http.get(f"{url}?{urlencode(query)}")
         statuses = load(response, SERVICE)
         expect(isinstance(statuses, list), SERVICE, "le fil du mot-clic n'est pas une liste")
-        return statuses
+        return statuses, response.headers.get("link", "")
 
     async def _search(self, http: Fetcher, base: str, term: str, result: FetchResult) -> list[Item]:
         query = urlencode({"q": term, "type": "statuses", "limit": LIMIT, "resolve": "false"})

@@ -98,6 +98,16 @@ def mastodon_status(
     }
 
 
+def mastodon_link(url: str, statuses: list[dict]) -> dict[str, str]:
+    """The Link header Mastodon sends with a page of a timeline (newest status first)."""
+    if not statuses:
+        return {}
+    return {
+        "Link": f'<{url}?max_id={statuses[-1]["id"]}>; rel="next", '
+        f'<{url}?min_id={statuses[0]["id"]}>; rel="prev"'
+    }
+
+
 def mastodon_search(statuses: list[dict]) -> str:
     return json.dumps({"accounts": [], "statuses": statuses, "hashtags": []})
 
@@ -147,12 +157,16 @@ def bluesky_post(
     }
 
 
-def bluesky_search(posts: list[dict]) -> str:
-    return json.dumps({"cursor": "25", "hitsTotal": len(posts), "posts": posts})
+def bluesky_search(posts: list[dict], cursor: str | None = "25") -> str:
+    """A searchPosts answer; the last page has no `cursor`."""
+    answer = {"hitsTotal": len(posts), "posts": posts}
+    if cursor is not None:
+        answer = {"cursor": cursor} | answer
+    return json.dumps(answer)
 
 
-def reddit_listing(links: list[dict]) -> str:
-    """A Listing of t3 children as /search.json returns it."""
+def reddit_listing(links: list[dict], after: str | None = None) -> str:
+    """A Listing of t3 children as /search.json returns it; `after` names the next page."""
     children = [
         {
             "kind": "t3",
@@ -181,7 +195,7 @@ def reddit_listing(links: list[dict]) -> str:
         {
             "kind": "Listing",
             "data": {
-                "after": None,
+                "after": after,
                 "dist": len(children),
                 "modhash": "",
                 "children": children,

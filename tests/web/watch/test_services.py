@@ -63,7 +63,7 @@ def test_it_asks_mastodon_only_for_newer_statuses_next_time(world, web, loopback
     run_cycle()
     Source.objects.filter(pk=source.pk).update(next_poll_at=None)
     run_cycle()
-    assert "since_id=5" in web.hits("/api/v1/timelines/tag/cpe")[1].path
+    assert "min_id=5" in web.hits("/api/v1/timelines/tag/cpe")[1].path
 
 
 def test_it_notes_when_an_instance_forbids_search(world, web, loopback, make_source):
