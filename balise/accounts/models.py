@@ -58,9 +58,11 @@ class Organization(models.Model):
     aliases = models.JSONField(_("autres noms"), default=list, blank=True)
     trademarks = models.JSONField(_("marques de commerce"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    #: Raised whenever what the engine knows of the CPE changes (people, roster, roles), so that
-    #: each server process can keep the CPE's profile and rebuild it only then.
-    profile_version = models.PositiveIntegerField(default=0, editable=False)
+    #: Set to a new random value whenever what the engine knows of the CPE changes (people,
+    #: roster, roles), so that each server process can keep the CPE's profile and rebuild it only
+    #: then. Random rather than counted: a database restored from a backup (or a test rolled
+    #: back) never brings back a value that a running process has seen with other contents.
+    profile_version = models.BigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("organisation")
@@ -73,7 +75,7 @@ class Organization(models.Model):
         """Marks the CPE's profile (names, roster, staff) as changed, in the database."""
         if organization_id is not None:
             Organization.objects.filter(pk=organization_id).update(
-                profile_version=models.F("profile_version") + 1
+                profile_version=secrets.randbits(62)
             )
 
     @property
