@@ -7,9 +7,10 @@ from balise.engine.analyzers.brand import PageAnalyzer, TrademarkAnalyzer
 from balise.engine.analyzers.conduct import HarassmentAnalyzer, WorkplaceCriticismAnalyzer
 from balise.engine.analyzers.confidential import ConfidentialAnalyzer
 from balise.engine.analyzers.context import ImageConsentAnalyzer, WorkTimeAnalyzer
+from balise.engine.analyzers.identity import IdentityAnalyzer
 from balise.engine.analyzers.network import NetworkAnalyzer
 from balise.engine.analyzers.personal import PersonalInfoAnalyzer
-from balise.engine.analyzers.spokesperson import IdentityAnalyzer, SpokespersonAnalyzer
+from balise.engine.analyzers.spokesperson import SpokespersonAnalyzer
 
 ANALYZERS: tuple[type[Analyzer], ...] = (
     PersonalInfoAnalyzer,
