@@ -66,10 +66,13 @@ def test_spokesperson_mandated_is_exempt() -> None:
 
 def test_venting_is_criticism_not_harassment() -> None:
     doc = _doc(
-        "Les parents du CPE qui se stationnent dans l'entrée, vous me rendez folle.", c=0.38, h=0.6
+        "Les parents du CPE qui se stationnent dans l'entrée, vous me rendez folle.", c=0.62, h=0.6
     )
     assert HarassmentAnalyzer().analyze(doc) == []
     assert WorkplaceCriticismAnalyzer().analyze(doc)
+    # Criticism well below the harassment score: the model's attack verdict stands.
+    doc.scores["5.ii.critique-milieu"] = 0.38
+    assert HarassmentAnalyzer().analyze(doc)
 
 
 def test_attack_stays_harassment() -> None:
@@ -81,9 +84,11 @@ def test_attack_stays_harassment() -> None:
 
 
 def test_criticism_threshold_floor() -> None:
-    """The model's threshold for critique and harcèlement is never taken under 0.5."""
+    """The model's threshold is never taken under 0.55 for critique (0.5 for harcèlement)."""
     doc = _doc("Journée longue au travail avec beaucoup de monde aujourd'hui.", c=0.47)
     doc.extra = {"thresholds": {**TH, "5.ii.critique-milieu": 0.425}}
     assert WorkplaceCriticismAnalyzer().analyze(doc) == []
-    doc.scores["5.ii.critique-milieu"] = 0.52
+    doc.scores["5.ii.critique-milieu"] = 0.53
+    assert WorkplaceCriticismAnalyzer().analyze(doc) == []
+    doc.scores["5.ii.critique-milieu"] = 0.57
     assert WorkplaceCriticismAnalyzer().analyze(doc)
