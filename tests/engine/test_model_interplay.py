@@ -92,3 +92,26 @@ def test_criticism_threshold_floor() -> None:
     assert WorkplaceCriticismAnalyzer().analyze(doc) == []
     doc.scores["5.ii.critique-milieu"] = 0.57
     assert WorkplaceCriticismAnalyzer().analyze(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the CPE only named: the model alone may not call it a use of the mark
+        ("Le CPE Les Lucioles organise une collecte de jouets samedi.", False),
+        ("Mon garçon adore le CPE, les éducatrices sont géniales.", False),
+        # a logo that is not the CPE's
+        ("Le nouveau logo de l'équipe de hockey de mon gars est tellement beau.", False),
+        ("Ma petite entreprise de couture a enfin son logo!", False),
+        # the CPE's name or logo in a venture, on goods, on a profile
+        ("J'ai mis le logo des Lucioles sur mon chandail.", True),
+        ("Tasses aux couleurs du CPE Les Lucioles, 12 $ pièce, écrivez-moi.", True),
+        ("Mon service de gardiennage porte le nom du CPE Les Lucioles.", True),
+        ("J'ai imprimé notre logo sur des autocollants pour ma fille.", True),
+        ("Snow removal: we do CPE Les Lucioles, so call us for a quote!", True),
+    ],
+)
+def test_trademark_model_needs_a_use_of_the_mark(text: str, cue: bool) -> None:
+    from balise.engine.analyzers.brand import TrademarkAnalyzer
+
+    assert TrademarkAnalyzer().has_cue(_doc(text)) is cue

@@ -48,6 +48,107 @@ _BRAND_CUES = rx(
 
 
 _LOGO_WORDS = rx(r"logos?", r"marques? de commerce", r"trademark", r"brand\w*")
+#: The employer's logo without its name: "notre logo", "le logo de la job".
+_OUR_LOGO = rx(
+    r"notre logo",
+    r"(?:le|son) logo (?:de la job|de ma job|du travail|de la garderie|de mon cpe|du cpe)",
+    r"our logo",
+    r"(?:the|my) (?:daycare|work)'?s logo",
+)
+#: A commercial or personal use of the CPE's name or mark: selling, a business, goods bearing it,
+#: one's own daycare, a profile or a card (rules.md, "Pages and the trademark").
+_VENTURE = rx(
+    r"vend\w*",
+    r"ventes?",
+    r"achet\w*",
+    r"commande[rsz]?",
+    r"boutique",
+    r"etsy",
+    r"marketplace",
+    r"kijiji",
+    r"mon (?:entreprise|commerce|service|portfolio|portefeuille|projet|blogue|site)",
+    r"ma (?:compagnie|business|boutique|garderie|chaîne|marque|page pro)",
+    r"mes (?:services|produits|créations|clients)",
+    r"clients?",
+    r"clientèle",
+    r"portfolio",
+    r"promo\w*",
+    r"publicité",
+    r"commandit\w*",
+    r"sponsor\w*",
+    r"rabais",
+    r"t-?shirts?",
+    r"chandails?",
+    r"hoodies?",
+    r"kangourous?",
+    r"tasses?",
+    r"sacs?",
+    r"autocollants?",
+    r"stickers?",
+    r"macarons?",
+    r"casquettes?",
+    r"tuques?",
+    r"bouteilles?",
+    r"imprim\w*",
+    r"brod\w*",
+    r"sérigraph\w*",
+    r"design\w*",
+    r"graphis\w*",
+    r"gâteaux?",
+    r"tatou\w*",
+    r"tattoo\w*",
+    r"photo de profil",
+    r"profile (?:picture|pic|photo)",
+    r"fond d'écran",
+    r"wallpaper",
+    r"cartes? d'affaires?",
+    r"business cards?",
+    r"cv",
+    r"curriculum",
+    r"milieu familial",
+    r"garderie (?:privée|maison|à la maison)",
+    r"home daycare",
+    r"my (?:business|company|shop|own daycare|brand)",
+    r"for sale",
+    r"sell\w*",
+    r"merch\w*",
+    r"utilis\w* (?:le|son|leur) nom",
+    r"sous (?:le nom|la bannière)",
+    r"(?:le|son|leur) nom",
+    r"\d+(?:[,.]\d\d)?\s?(?:\$|€)",
+    r"\$\s?\d+",
+    r"gardiennage",
+    r"babysitting",
+    r"camps? de jour",
+    r"cours",
+    r"ateliers?",
+    r"formations?",
+    r"inscriptions? ouvertes?",
+    r"contactez-(?:moi|nous)",
+    r"écrivez-(?:moi|nous)",
+    r"appelez(?:-(?:moi|nous))?",
+    r"réserv\w*",
+    r"book\w*",
+    r"soumissions?",
+    r"quotes?",
+    r"contrats?",
+    r"partenaires?",
+    r"fournisseurs?",
+    r"(?:recommandée?s?|approuvée?s?|choisie?s?) par",
+    r"je lance",
+    r"lancement",
+    r"ma (?:nouvelle |petite )?(?:entreprise|compagnie|marque|clinique|ligne|collection)",
+    r"mascotte",
+    r"précommandes?",
+    r"prévente",
+    r"gofundme",
+    r"side hustle",
+    r"payante?s?",
+    r"épinglettes?",
+    r"doudous?",
+    r"onesies?",
+    r"cartes? de noël",
+)
 
 
 class TrademarkAnalyzer(SemanticAnalyzer):
@@ -59,8 +160,13 @@ class TrademarkAnalyzer(SemanticAnalyzer):
     WEAK = (("logo", rx(r"logos?", r"marque de commerce", r"marque", r"trademark", r"brand")),)
 
     def has_cue(self, doc: Document) -> bool:  # noqa: D102
-        # The CPE's name, or its logo or mark said in words: a sale of unicorn bags is not 5.v.
-        return mentions_org(doc) or bool(_LOGO_WORDS.search(doc.text))
+        # The model alone needs the CPE named *and* a use of its logo, mark or name: a logo or
+        # a venture said in words (rules.md: "the CPE's name for a commercial or personal
+        # venture"). A post that only names the CPE ("le CPE organise une collecte samedi"),
+        # a sale of unicorn bags or the logo of a hockey team are not 5.v.
+        if _OUR_LOGO.search(doc.text):
+            return True
+        return mentions_org(doc) and bool(_LOGO_WORDS.search(doc.text) or _VENTURE.search(doc.text))
 
     def applies(self, doc: Document) -> bool:  # noqa: D102
         return not (
