@@ -23,6 +23,18 @@ class SpokespersonAnalyzer(SemanticAnalyzer):
             ),
         ),
         (
+            "parle pour le CPE",
+            rx(
+                r"on behalf of (?:the team|the daycare|the cpe|cpe|our|management|everyone at)",
+                r"je (?:parle|réponds|publie|écris|annonce) (?:pour|au nom de) (?:eux|elle|la direction|le cpe|l'équipe|"
+                r"mes collègues|tout le monde|la garderie)",
+                r"j'annonce pour (?:l'équipe|la direction|le cpe)",
+                r"(?:i'll|i will|let me) (?:answer|respond|speak) for (?:the daycare|the cpe|the team|management)",
+                r"c'est moi qui vous l'annonce",
+                r"(?:fière?|heureuse?|content(?:e)?) de vous (?:l'annoncer|annoncer)",
+            ),
+        ),
+        (
             "position officielle",
             rx(
                 r"(?:la |notre )?position (?:officielle )?du cpe",
@@ -50,6 +62,27 @@ class SpokespersonAnalyzer(SemanticAnalyzer):
     def applies(self, doc: Document) -> bool:  # noqa: D102
         return not doc.context.is_mandated and not _DECLINES.search(doc.text)
 
+    def strong_hits(self, doc: Document) -> list[tuple[str, int, int]]:  # noqa: D102
+        text = doc.text
+        hits = [
+            h
+            for h in super().strong_hits(doc)
+            if not (
+                h[0] == "au nom du CPE" and _NOT_SPEAKING.search(text[max(0, h[1] - 40) : h[1]])
+            )
+        ]
+        # The CPE as the subject of a statement: "Le CPE X remercie / s'excuse / appuie…".
+        from balise.engine.analyzers.brand import shares_official_page
+
+        if shares_official_page(doc):
+            return hits
+        subjects = list(doc.org_spans) + [(m.start(), m.end()) for m in _CPE_SUBJECT.finditer(text)]
+        for s, e in subjects:
+            m = _CPE_SPEAKS.match(text, e)
+            if m:
+                hits.append(("le CPE parle", s, m.end()))
+        return hits
+
     def _model_hit(self, doc: Document) -> list[Hit]:
         # Opinions on the government, the ministry or the unions, the CPE not named: the
         # author speaks for themself (or their trade), not for the CPE.
@@ -73,6 +106,12 @@ class SpokespersonAnalyzer(SemanticAnalyzer):
         score = doc.scores.get(self.rule)
         if threshold is None or score is None or _OWN_OTHER_DAYCARE.search(doc.text):
             return []
+        from balise.engine.analyzers.confidential import DISCLOSURE
+
+        if DISCLOSURE.search(doc.text):
+            # A leak told in confidence ("entre nous", "secret pour l'instant") is 5.v, not an
+            # answer given in the CPE's name.
+            return []
         cues = [(m.start(), m.end()) for m in _ANSWER.finditer(doc.text)]
         cues += [(m.start(), m.end()) for m in _QA.finditer(doc.text)]
         if not cues:
@@ -89,11 +128,36 @@ class SpokespersonAnalyzer(SemanticAnalyzer):
 
 #: Declining to speak for the CPE and pointing to the direction or the site is what 5 iv) asks.
 _DECLINES = rx(
+    r"je laisse (?:la direction|la dg|ma direction) (?:répondre|gérer|s'en occuper)",
+    r"(?:la direction|elle|ils) (?:du cpe )?(?:est|sont) (?:la |les )?mieux placée?s? pour (?:vous )?répondre",
+    r"(?:ce n'est|c'est) pas à moi (?:d'y|de) répondre",
+    r"(?:écrivez|adressez-vous|contactez|appelez) (?:directement )?(?:à )?la direction",
+    r"c'est (?:eux|elle|la direction) qui (?:gère|gèrent|répond|répondent)",
+    r"elle seule peut répondre",
+    r"(?:suggère|invite|conseille|recommande) (?:de |d'|à )?(?:appeler|écrire à|contacter|aller sur|vous adresser à)"
+    r"[^.!?\n]{0,30}(?:direction|site)",
+    r"(?:peux|peut) pas parler pour (?:le cpe|la garderie|l'employeur|mon employeur)",
     r"(?:peux|peut|vais|veux|dois|devrais|suis) pas (?:\w+ )?(?:répondre|parler|m'exprimer|commenter)"
     r"(?: \w+){0,2} au nom",
     r"(?:je ne peux|je peux) pas (?:répondre|commenter)[^.!?\n]{0,60}(?:direction|site)",
     r"(?:c'est|voyez|voir|contactez|écrivez à|adressez-vous à|référez-vous à) (?:la direction|le site (?:web )?officiel)"
     r"[^.!?\n]{0,40}(?:qui (?:gère|répond)|pour (?:toute|les) questions?)",
+)
+#: "un compte au nom du CPE" (a page, 5.v.page), "vendre au nom du CPE", "seule la direction
+#: peut répondre au nom du CPE": the author does not speak in the CPE's name.
+_NOT_SPEAKING = rx(
+    r"(?:compte|page|groupe|profil|chaîne)(?: \w+){0,3}\s*$",
+    r"(?:vendent|vend|vendre|ramass\w+|amass\w+)(?: \w+){0,4}\s*$",
+    r"seule?s?(?: qui)? (?:peut|peuvent|pourra) (?:répondre|parler|s'exprimer)\s*$",
+)
+_CPE_SUBJECT = rx(r"(?:le|notre) cpe", r"(?:the|our) (?:daycare|cpe)")
+#: Verbs of a statement made by the organization itself (its voice, not a fact about it).
+_CPE_SPEAKS = re.compile(
+    r",?\s+(?:(?:tient|tiennent) à|est (?:fier|fière|heureux|heureuse|ravie?) d[e']|remercie|s'excuse|présente ses|"
+    r"appuie|dénonce|condamne|se dissocie|vous invite|invite (?:les|tous)|assume|félicite|souhaite (?:la|un|une|à)|"
+    r"rappelle aux|demande aux parents|is (?:proud|happy|pleased) to|thanks|apologi[sz]es|would like to "
+    r"(?:apologi[sz]e|thank)|supports)",
+    re.IGNORECASE,
 )
 #: Answering a question or a criticism about the CPE (code of conduct, article 5 iv).
 _ANSWER = rx(
@@ -125,9 +189,37 @@ _ANSWER = rx(
     r"(?:we|we still) (?:have|offer) (?:spots|places|a|an)",
     r"spots?",
     r"(?:you're|you are) welcome to visit",
+    # answering, defending, reassuring (general French and English)
+    r"(?:arrêtez|cessez|arrête) de (?:partager|publier)",
+    r"stop (?:spreading|sharing)",
+    r"(?:petite )?mise au point",
+    r"pour clarifier",
+    r"(?:let me|to) clear (?:this|things|that) up",
+    r"(?:je me permets de|je veux|je vais) défendre",
+    r"(?:i want to|let me|just want to) reassure",
+    r"soyez rassurés?",
+    r"(?:inquiétez-vous|stressez) pas",
+    r"whoever (?:said|posted|wrote)",
+    r"je réponds",
+    r"(?:i'll|i will|let me) answer",
+    r"(?:for anyone|to everyone|people|those) (?:wondering|asking)",
+    r"(?:someone|somebody|quelqu'un) (?:on \w+ )?(?:asked|said|a demandé|demande|disait|dit)",
+    r"(?:j'ai vu|je vois|just saw|i saw|i keep seeing|je suis tannée? de lire)(?: \w+){0,6} "
+    r"(?:post|publication|commentaires?|critiques?|questions?|plaintes?|niaiseries|people|someone|qu'on parlait)",
+    r"(?:réponse|reply) (?:à|to) @?\w+",
+    r"(?:nous recrutons|on recrute|on engage|we're hiring|we are hiring)",
+    r"inscriptions? (?:sont |est )?(?:ouvertes?|en cours)",
+    r"registration (?:is )?(?:now )?open",
+    r"(?:on|nous) (?:ouvre|ouvrons|ferme|fermons) à",
+    r"(?:le cpe|on|nous) (?:sera|va être) (?:fermée?|ouverte?)",
 )
 #: A question then its answer: "Est-ce que les repas sont inclus?\n↳ oui…".
-_QA = re.compile(r"\?\s*\n\s*(?:↳\s*)?(?:\w+,?\s+){0,2}(?:oui|non|yes|no)(?!\w)", re.IGNORECASE)
+_QA = re.compile(
+    r"\?\s*\n\s*(?:↳\s*)?(?:\w+,?\s+){0,2}(?:oui|non|yes|no)(?!\w)"
+    r"|\?\s*[»\"”]\s*(?:—|–|-|:|→)"
+    r"|^\s*(?:re\s*:|>|«)[^\n?]{3,120}\?",
+    re.IGNORECASE | re.MULTILINE,
+)
 #: A parent speaking of their own child's daycare (another one, or as a parent): not in its name.
 _OWN_OTHER_DAYCARE = rx(
     r"(?:la garderie|le cpe|le service de garde)(?: \w+){0,3} de (?:mon|ma|mes|notre) (?:fils|fille|enfants?|petite?|garçon|bébé|cocotte|coco)",
