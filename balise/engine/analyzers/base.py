@@ -88,6 +88,10 @@ class SemanticAnalyzer(Analyzer):
         """Return (pattern name, start, end) of the strong patterns found (overridable)."""
         return list(_matches(self.STRONG, doc.text))
 
+    def weak_hits(self, doc: Document) -> list[tuple[str, int, int]]:
+        """Return (pattern name, start, end) of the weak patterns found (overridable)."""
+        return list(_matches(self.WEAK, doc.text))
+
     def analyze(self, doc: Document) -> list[Hit]:  # noqa: D102
         if not self.applies(doc):
             return []
@@ -106,7 +110,7 @@ class SemanticAnalyzer(Analyzer):
             return []
         threshold = max(threshold, self.MIN_THRESHOLD)
         best = best_sentence(doc, self.rule)
-        weak = list(_matches(self.WEAK, doc.text))
+        weak = self.weak_hits(doc)
         limit = max(threshold * self.WEAK_FACTOR, MIN_WEAK_PROBABILITY) if weak else threshold
         if score < limit:
             return []

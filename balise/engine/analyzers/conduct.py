@@ -6,8 +6,6 @@ import re
 
 from balise.engine.analyzers import harassment_lexicon as L
 from balise.engine.analyzers.base import (
-    MIN_WEAK_PROBABILITY,
-    MIN_WORDS_FOR_MODEL,
     Hit,
     SemanticAnalyzer,
     _matches,
@@ -442,28 +440,14 @@ class HarassmentAnalyzer(SemanticAnalyzer):
     def strong_hits(self, doc: Document) -> list[tuple[str, int, int]]:  # noqa: D102
         return self.hits(doc.text)
 
+    def weak_hits(self, doc: Document) -> list[tuple[str, int, int]]:  # noqa: D102
+        return self.hits(doc.text, weak=True)
+
     def _model_hit(self, doc: Document) -> list[Hit]:
-        if len(doc.tokens) < MIN_WORDS_FOR_MODEL:
-            return []
-        threshold = doc.extra.get("thresholds", {}).get(self.rule)
-        score = doc.scores.get(self.rule)
-        if threshold is None or score is None:
-            return []
-        threshold = max(threshold, self.MIN_THRESHOLD)
-        weak = self.hits(doc.text, weak=True)
-        limit = max(threshold * self.WEAK_FACTOR, MIN_WEAK_PROBABILITY) if weak else threshold
-        if score < limit:
-            return []
-        why = f"modèle : probabilité {score:.2f} (seuil {limit:.2f})"
-        if weak:
-            names = ", ".join(sorted({n for n, _, _ in weak}))
-            return [Hit(self.rule, tuple((s, e) for _, s, e in weak), f"{why}; motif : {names}")]
-        if _venting(doc):
-            return []  # venting: WorkplaceCriticismAnalyzer reports it
-        best = best_sentence(doc, self.rule)
-        if best:
-            why += f"; phrase la plus probable : {best[1]:.2f}"
-        return [Hit(self.rule, (best[0],) if best else (), why)]
+        hits = super()._model_hit(doc)
+        if hits and _venting(doc):
+            return []  # venting (never with a pattern): WorkplaceCriticismAnalyzer reports it
+        return hits
 
 
 class WorkplaceCriticismAnalyzer(SemanticAnalyzer):
@@ -523,7 +507,6 @@ class WorkplaceCriticismAnalyzer(SemanticAnalyzer):
         return []
 
     def _spans(self, doc: Document) -> tuple[tuple[int, int], ...]:
-        from balise.engine.analyzers.base import best_sentence
 
         best = best_sentence(doc, self.rule)
         return (best[0],) if best else ()
