@@ -46,6 +46,17 @@ def checker(profile: OrgProfile) -> Checker:
 
 
 @pytest.fixture(scope="session")
+def rules_only(profile: OrgProfile):
+    """Checks with patterns and context rules only (no model, no spaCy): fast and model-free."""
+    checker = Checker(profile, model=False, use_nlp=False)
+
+    def run(text: str, **context) -> Result:
+        return checker.check(Post("t", text, Context.from_dict(context)))
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def check(checker: Checker):
     def run(text: str, **context) -> Result:
         return checker.check(Post("t", text, Context.from_dict(context)))

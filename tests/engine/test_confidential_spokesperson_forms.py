@@ -6,20 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from balise.engine import Checker, Context, OrgProfile, Post
-
 CONF = "5.v.confidentiel"
 SPOKES = "5.iv.porte-parole"
-
-
-@pytest.fixture(scope="module")
-def rules_only(profile: OrgProfile):
-    checker = Checker(profile, model=False, use_nlp=False)
-
-    def run(text: str, **context):
-        return checker.check(Post("t", text, Context.from_dict(context)))
-
-    return run
 
 
 CONFIDENTIAL_FIRES = [

@@ -5,19 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from balise.engine import Checker, Context, OrgProfile, Post
 from balise.engine.checker import merge_spans
-
-
-@pytest.fixture(scope="module")
-def rules_only(profile: OrgProfile):
-    checker = Checker(profile, model=False, use_nlp=False)
-
-    def run(text: str, **context):
-        return checker.check(Post("t", text, Context.from_dict(context)))
-
-    return run
-
 
 IDENTITY = [
     ("En tant que directrice du CPE, je vous invite à notre portes ouvertes.", "éducatrice", True),
