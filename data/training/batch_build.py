@@ -182,10 +182,14 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-def build(here: str, letter: str, seed: int) -> int:
-    """Build ``part-<letter>.jsonl`` from the NN_*.txt batches of the folder ``here``."""
+def build(here: str, letter: str, seed: int, out_dir: str = TRAINING) -> int:
+    """Build ``part-<letter>.jsonl`` from the NN_*.txt batches of the folder ``here``.
+
+    ``out_dir`` is data/training by default; a hold-out set passes data/holdout. Texts are
+    checked for duplicates against every file of both folders.
+    """
     name = f"part-{letter}.jsonl"
-    out = os.path.join(TRAINING, name)
+    out = os.path.join(out_dir, name)
     rng = random.Random(seed)
     rows = []
     errors = []
@@ -244,8 +248,9 @@ def build(here: str, letter: str, seed: int) -> int:
         if key in seen:
             errors.append(f"duplicate text: {row['_where']} and {seen[key]}")
         seen[key] = row["_where"]
-    others = [p for p in glob.glob(os.path.join(TRAINING, "*.jsonl"))
-              if os.path.basename(p) != name]
+    holdout = os.path.join(os.path.dirname(TRAINING), "holdout")
+    others = [p for d in (TRAINING, holdout) for p in glob.glob(os.path.join(d, "*.jsonl"))
+              if os.path.abspath(p) != os.path.abspath(out)]
     for path in others:
         for line in open(path, encoding="utf-8"):
             line = line.strip()
