@@ -32,7 +32,9 @@ ADULT_CONTEXT = re.compile(
 OWN_FAMILY = re.compile(
     r"\b(?:mon|ma|mes|notre|nos|my)\s+(?:propre\s+)?(?:fils|filles?|gar[çc]ons?|chum|blonde|mari|conjointe?|"
     r"neveux?|nièces?|frères?|s[oœ]eurs?|cousins?|cousines?|filleule?s?|petits?-fils|petites?-filles?|"
-    r"cadete?|aîn[ée]e?|bébé|beau-fils|belle-fille|son|daughter|husband|wife)\W+(?:\w+\W+){0,2}$",
+    r"cadete?|aîn[ée]e?|bébé|beau-fils|belle-fille|son|daughter|husband|wife)\W+(?:\w+\W+){0,2}$"
+    r"|\b(?:comme|en tant que|je suis (?:la|le)|(?:i'm|i am) (?:the)|as (?:the|a)?)\s*"
+    r"(?:maman|mère|papa|père|parent|mom|mother|dad|father)\s+(?:de|d'|of|to)\s*$",
     re.IGNORECASE,
 )
 TITLES = {
@@ -132,6 +134,14 @@ class RosterMatcher:
             if p:
                 people.append(p)
         self.people = tuple(people)
+        # The CPE's town and the words of its names are never a typo of a person's name
+        # ("Joliette" is not the child "Juliette").
+        self._places = frozenset(
+            t.folded
+            for phrase in (profile.city, profile.name, *profile.aliases, *profile.trademarks)
+            if phrase
+            for t in words(phrase)
+        )
         self._by_initial: dict[str, list[Person]] = {}
         for p in self.people:
             for w in {p.first[0], *(p.last[:1])}:
@@ -145,7 +155,9 @@ class RosterMatcher:
             tok = toks[i + k]
             if k and not re.fullmatch(r"[\s\-‐–]{1,2}", text[toks[i + k - 1].end : tok.start]):
                 return 0
-            if not _close(tok, name_word, allow_typo=tok.capitalized):
+            if not _close(
+                tok, name_word, allow_typo=tok.capitalized and tok.folded not in self._places
+            ):
                 return 0
         return len(seq)
 

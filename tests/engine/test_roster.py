@@ -48,3 +48,32 @@ def test_spans_point_into_the_text(roster) -> None:
     text = "Hier, Anaïs Tremblay et Maxime Lussier ont joué."
     for m in roster.mentions(text):
         assert text[m.start : m.end] == m.text
+
+
+def test_the_town_is_not_a_typo_of_a_childs_name() -> None:
+    """ "Joliette" is one letter from the child "Juliette": a place, not a child; the child's
+    name with a real typo is still found."""
+    from balise.engine.types import OrgProfile
+
+    profile = OrgProfile(name="CPE Les Écureuils", city="Joliette", children=("Juliette Gervais",))
+    roster = RosterMatcher(profile)
+    assert roster.mentions("La petite fille est à la garderie de Joliette depuis un an") == []
+    found = roster.mentions("La petite Juliete a mordu un ami")
+    assert [(m.text, m.kind) for m in found] == [("Juliete", "child")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Comme maman de Capucine, je suis super contente de son groupe",
+        "Membre du comité de parents en tant que mère de Capucine",
+        "As the mom of Capucine I love her educator",
+    ],
+)
+def test_a_parent_naming_her_own_child(text: str) -> None:
+    """The author's own child, named after "comme maman de", is hers to mention (rules.md)."""
+    from balise.engine.types import OrgProfile
+
+    roster = RosterMatcher(OrgProfile(name="CPE Test", children=("Capucine Lasalle",)))
+    assert roster.mentions(text) == []
+    assert [m.text for m in roster.mentions("La petite Capucine a mordu un ami")] == ["Capucine"]
