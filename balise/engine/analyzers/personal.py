@@ -95,6 +95,62 @@ PRIVATE_FACT = rx(
     r"demeure",
     r"reste au",
     r"adresse",
+    # The same facts in English.
+    r"sick",
+    r"illness",
+    r"pregnant",
+    r"pregnancy",
+    r"miscarriage",
+    r"depress(?:ed|ion)",
+    r"chemo(?:therapy)?",
+    r"surgery",
+    r"hospital(?:ized|ised)?",
+    r"diagnos(?:is|ed)",
+    r"medications?",
+    r"meds",
+    r"antidepressants?",
+    r"therapy",
+    r"therapist",
+    r"psychologist",
+    r"psychiatrist",
+    r"mental health",
+    r"anxiety",
+    r"divorc\w*",
+    r"separated",
+    r"custody",
+    r"youth protection",
+    r"domestic violence",
+    r"unemployment",
+    r"bankrupt\w*",
+    r"debts?",
+    r"passed away",
+    r"funeral",
+    r"salary",
+    r"paycheck",
+    r"(?:gets?|got) paid",
+    r"makes \$\d+",
+    r"performance review",
+    r"written warning",
+    r"disciplin\w+",
+    r"suspended",
+    r"fired",
+    r"let go",
+    r"laid off",
+    r"sick leave",
+    r"maternity leave",
+    r"off work",
+    r"drinking problem",
+    r"drunk",
+    r"rehab",
+    r"jail",
+    r"lawyer",
+    r"allerg(?:y|ies|ic)",
+    r"asd",
+    r"adhd",
+    r"down syndrome",
+    r"speech therapy",
+    r"occupational therapist",
+    r"lives (?:on|at|in)",
 )
 #: One's own child, family or health is the author's to share (rules.md).
 OWN_FAMILY = rx(
@@ -104,6 +160,9 @@ OWN_FAMILY = rx(
     r"petits?|petite|cadet|cadette|aîné|aînée|jumeaux|jumelles|neveu|nièce)",
     r"(?:my|our)\s+(?:son|daughter|kids?|baby|husband|wife|family|boy|girl|toddler)",
     r"moi aussi",
+    # The author's own health or leave.
+    r"je suis (?:enceinte|malade|en arrêt|en congé|en retrait|en burn-?out|en dépression)",
+    r"(?:i'm|i am) (?:pregnant|sick|on (?:sick |maternity )?leave|having (?:surgery|a baby))",
 )
 #: Warm, public mentions of a colleague: nothing private in them (rules.md).
 WARM = rx(
@@ -123,7 +182,10 @@ WARM = rx(
     r"thanks?",
 )
 #: "C'était malade" is slang for "great", not a health fact.
-_SLANG_SICK = rx(r"(?:c'était|c'est|c'tait|trop|full|tellement) malade")
+_SLANG_SICK = rx(
+    r"(?:c'était|c'est|c'tait|trop|full|tellement) malade",
+    r"(?:that's|thats|that was|so|pretty) sick",
+)
 _IDENTIFIER = rx(r"[A-Z]\.", r"(?:le|la) seule?", r"l'unique", r"(?:le|la) seule? enfant")
 _OWN_CONTACT = re.compile(
     r"(?:\b(?:mon|ma|mes|notre|nos|my|our)\s+(?:num[ée]ro|no|#|cell\w*|t[ée]l[ée]phone|t[ée]l|courriel|adresse|email|e-mail|phone)"
