@@ -88,7 +88,11 @@ class SpokespersonAnalyzer(SemanticAnalyzer):
         # author speaks for themself (or their trade), not for the CPE.
         from balise.engine.analyzers.brand import mentions_org
 
-        if _PUBLIC_DEBATE.search(doc.text) and not mentions_org(doc):
+        if (
+            _PUBLIC_DEBATE.search(doc.text)
+            and not mentions_org(doc)
+            and not (_ANSWER.search(doc.text) or _QA.search(doc.text))
+        ):
             return []
         hits = super()._model_hit(doc)
         if hits or len(doc.tokens) < 3:
@@ -166,7 +170,15 @@ _ANSWER = rx(
     r"pour (?:la|les|ceux|celles) (?:personnes? )?qui",
     r"(?:ceux|celles|les gens|les parents|la personne|la madame|le monsieur|la mère|le père)(?: \w+)? qui "
     r"(?:disent|dit|écrivent|a écrit|ont écrit|se plaignent|se plaint|parlent|critiquent|chialent|racontent)",
-    r"je (?:vous )?(?:le )?(?:confirme|assure|garantis?)",
+    r"je (?:vous |te )?(?:le )?(?:confirme|assure|garantis?)",
+    r"je (?:peux|vais) (?:vous |te )?(?:répondre|le dire)",
+    r"(?:au|à la) (?:monsieur|madame|personne|mère|père|maman|papa|parent)(?: \w+)? qui",
+    r"(?:qqn|qq1) (?:\w+ )?(?:demandait|demande|disait|dit|a demandé)",
+    r"(?:on|nous) (?:vous )?annon\w+",
+    r"(?:sommes|suis|est) (?:fiers?|fières?|heureux|heureuses?|ravie?s?) d'annoncer",
+    r"(?:we're|we are) (?:proud|happy|excited|thrilled) to (?:announce|share|welcome)",
+    r"(?:that's|thats|it's|its|is|totally|completely) (?:not true|false|untrue)",
+    r"not true",
     r"c'est (?:complètement |totalement |absolument |tellement )?(?:faux|pas vrai|des rumeurs)",
     r"(?:fake news|rumeurs?|faussetés?)",
     r"(?:venez|viens|venir) (?:visiter|voir|nous voir|faire un tour)",
