@@ -382,6 +382,30 @@ class HarassmentAnalyzer(SemanticAnalyzer):
             ),
         ),
         (
+            "insinuation",
+            rx(
+                r"(?:elle|il|ils|elles|iel)s? (?:va|vont)? ?se reconna[iî]t(?:ra|ront)",
+                r"(?:elle|il|ils|elles|iel|qui) se reconna[iî]tr(?:a|ont)",
+                r"(?:y'en|y en|il y en) a (?:qui|une|un) (?:qui )?(?:vont )?se reconna[iî]tr",
+                r"qui se sent morveux",
+                r"suivez mon regard",
+                r"je (?:ne )?nomme personne",
+                r"je nommerai personne",
+                r"(?:pas besoin de|sans) (?:nommer|donner de noms?|dire de noms?)",
+                r"(?:je dis|j'dis|jdis) (?:ça|ca),? (?:je dis|j'dis|jdis) rien",
+                r"je dis juste (?:ça|ca)",
+                r"(?:devinez|guess) (?:qui|who)",
+                r"(?:une|un) certaine? (?:personne|collègue|éduc\w*|maman|mère|madame|coordo\w*|"
+                r"direction|directrice|employée?|cuisinière|famille|parent)",
+                r"(?:certaines?|certains) (?:personnes|collègues|éduc\w*|mamans|mères|parents) "
+                r"(?:qui|devraient|feraient|pourraient|se)",
+                r"vous savez (?:de )?qui",
+                r"(?:you|y'all) know who you are",
+                r"not naming (?:names|anyone)",
+                r"(?:some|certain) (?:people|coworkers|colleagues|moms|parents) (?:should|need|could|who)",
+            ),
+        ),
+        (
             "dénigrement",
             rx(
                 r"fuyez",
