@@ -9,7 +9,8 @@ training file was written by a different author, so this is the honest estimate 
 by someone else. Thresholds are the shipped model's (chosen by 5-fold CV on all the training
 data: a slight optimism). The parsed, scored documents are cached (``var/loso-cache-<key>.pkl``), so
 changing an analyzer and re-running takes seconds; ``--rebuild`` (or any change in the training
-files or the model) retrains the folds.
+files or the model) retrains the folds. ``--thresholds MODEL`` scores the cached folds with another
+model's thresholds (e.g. those chosen by ``train --folds 0``).
 """
 
 from __future__ import annotations
@@ -137,10 +138,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show", help="règle (faux positifs et négatifs) ou « fa » (fausses alertes)"
     )
+    parser.add_argument(
+        "--thresholds",
+        type=Path,
+        help="prendre les seuils de ce modèle-ci (sans réentraîner les plis en cache)",
+    )
     parser.add_argument("--out", type=Path, help="écrire les résultats (JSONL)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
     rows = load_rows(args.data, args.rebuild, args.model)
+    if args.thresholds:
+        other = load_model(args.thresholds)
+        for r in rows:
+            r["doc"].extra["thresholds"] = other.thresholds
     res = results(rows)
     corpus = [
         {
