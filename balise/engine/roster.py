@@ -137,10 +137,7 @@ class RosterMatcher:
         # The CPE's town and the words of its names are never a typo of a person's name
         # ("Joliette" is not the child "Juliette").
         self._places = frozenset(
-            t.folded
-            for phrase in (profile.city, profile.name, *profile.aliases, *profile.trademarks)
-            if phrase
-            for t in words(phrase)
+            t.folded for phrase in (profile.city, *profile.names) for t in words(phrase)
         )
         self._by_initial: dict[str, list[Person]] = {}
         for p in self.people:
