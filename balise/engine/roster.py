@@ -12,6 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP_WORDS
+
 from balise.engine.textutil import Token, edit_distance_at_most_one, fold, words
 from balise.engine.types import OrgProfile
 
@@ -51,6 +54,8 @@ TITLES = {
     "dr",
     "docteur",
 }
+#: Function words are never a typo of a name ("Elle" is not the child "Ellie").
+FUNCTION_WORDS = frozenset(fold(w) for w in FR_STOP_WORDS | EN_STOP_WORDS)
 #: First names that are also common words; alone they need a stronger hint.
 COMMON_WORD_NAMES = {
     "rose",
@@ -153,7 +158,11 @@ class RosterMatcher:
             if k and not re.fullmatch(r"[\s\-‐–]{1,2}", text[toks[i + k - 1].end : tok.start]):
                 return 0
             if not _close(
-                tok, name_word, allow_typo=tok.capitalized and tok.folded not in self._places
+                tok,
+                name_word,
+                allow_typo=tok.capitalized
+                and tok.folded not in self._places
+                and tok.folded not in FUNCTION_WORDS,
             ):
                 return 0
         return len(seq)

@@ -62,6 +62,18 @@ def test_the_town_is_not_a_typo_of_a_childs_name() -> None:
     assert [(m.text, m.kind) for m in found] == [("Juliete", "child")]
 
 
+def test_a_function_word_is_not_a_typo_of_a_childs_name() -> None:
+    """ "Elle" is one letter from the child "Ellie": a pronoun, not a child; "Ellie" itself and
+    a real typo of it ("Elie") are still found."""
+    from balise.engine.types import OrgProfile
+
+    roster = RosterMatcher(OrgProfile(name="CPE Test", children=("Ellie Thompson",)))
+    text = "Ma fille de 4 ans m'a dit que mon souper goûtait le carton. Elle a raison."
+    assert roster.mentions(text) == []
+    found = roster.mentions("Le petit groupe: Ellie a mordu un ami, pis Elie aussi")
+    assert [(m.text, m.kind) for m in found] == [("Ellie", "child"), ("Elie", "child")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
