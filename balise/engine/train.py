@@ -1,13 +1,15 @@
 """Train the engine's text model on data/training/ and write balise/engine/model/model.npz.
 
 Usage: python -m balise.engine.train [--data data/training] [--out PATH] [--compare] [--folds 5]
+                                     [--mixed-folds]
 (``make train`` runs it with the defaults.)
 
 Every ``part-X.jsonl`` is read with its organization ``org-X.yaml`` (``org.yaml`` when there is
 none, as for part-a), every ``engine-X.jsonl`` with ``org-engine.yaml``, so that roster names are
 masked the way the checker masks them; a new part file is picked up by itself. Malformed lines
 are skipped with a warning. Per-rule thresholds are chosen on out-of-fold predictions of the
-training data only. Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never
+training data only, each source file kept whole inside one fold (a model never scores posts by
+an author it has read, as on the judged corpus; ``--mixed-folds`` splits at random instead). Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never
 read here. ``--folds 0`` measures the text model by leave-one-source-out; for the whole checker
 see ``balise.engine.loso``.
 """
@@ -181,20 +183,27 @@ def fit(examples: list[Example], option: str) -> tuple[Any, dict[str, Any]]:
     return vectorizer, classifiers
 
 
-def out_of_fold(examples: list[Example], option: str, folds: int) -> dict[str, np.ndarray]:
+def out_of_fold(
+    examples: list[Example], option: str, folds: int, by_source: bool = False
+) -> dict[str, np.ndarray]:
     """Return out-of-fold probabilities per rule (NaN where the rule is skipped).
 
     ``folds`` = 0 holds out one source file at a time: each corpus was written by a different
     author, so this measures how the model carries over to text written independently.
+    ``by_source`` keeps each source file whole inside one of the ``folds`` folds, so every
+    out-of-fold probability is the one of a model that never read its author.
     """
-    from sklearn.model_selection import KFold, LeaveOneGroupOut
+    from sklearn.model_selection import GroupKFold, KFold, LeaveOneGroupOut
 
     n = len(examples)
     probs = {rule: np.full(n, np.nan) for rule in MODEL_RULES}
-    if folds:
+    groups = [e.source for e in examples]
+    if folds and by_source:
+        splits = GroupKFold(folds).split(np.arange(n), groups=groups)
+    elif folds:
         splits = KFold(folds, shuffle=True, random_state=SEED).split(np.arange(n))
     else:
-        splits = LeaveOneGroupOut().split(np.arange(n), groups=[e.source for e in examples])
+        splits = LeaveOneGroupOut().split(np.arange(n), groups=groups)
     for train_idx, test_idx in splits:
         vectorizer, classifiers = fit([examples[i] for i in train_idx], option)
         X = vectorizer.transform([examples[i].text for i in test_idx])
@@ -245,10 +254,13 @@ def micro(figures: dict[str, dict]) -> float:
     return 2 * tp / (pred + gold) if pred + gold else 0.0
 
 
-def evaluate(examples: list[Example], option: str, folds: int) -> dict[str, Any]:
+def evaluate(
+    examples: list[Example], option: str, folds: int, by_source: bool = False
+) -> dict[str, Any]:
     """Return cross-validated figures and thresholds for one model option."""
     start = time.perf_counter()
-    thresholds, figures = choose_thresholds(examples, out_of_fold(examples, option, folds))
+    probs = out_of_fold(examples, option, folds, by_source)
+    thresholds, figures = choose_thresholds(examples, probs)
     return {
         "option": option,
         "thresholds": thresholds,
@@ -305,6 +317,11 @@ def main(argv: list[str] | None = None) -> int:
         help="k-fold CV (thresholds); 0 holds out one source file at a time",
     )
     parser.add_argument(
+        "--mixed-folds",
+        action="store_true",
+        help="plis au hasard (un même auteur des deux côtés) au lieu de plis par fichier source",
+    )
+    parser.add_argument(
         "--C", type=float, default=C_LOGREG, help="régularisation des régressions logistiques"
     )
     parser.add_argument(
@@ -314,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     globals()["C_LOGREG"] = args.C
     examples = load_examples(args.data)
     reports = {
-        o: evaluate(examples, o, args.folds)
+        o: evaluate(examples, o, args.folds, not args.mixed_folds)
         for o in (sorted(OPTIONS) if args.compare else [args.option])
     }
     for r in reports.values():
@@ -325,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
     vectorizer, classifiers = fit(examples, args.option)
     meta = {
         "option": args.option,
+        "folds": "by source" if not args.mixed_folds else "mixed",
         "examples": len(examples),
         "seed": SEED,
         "cv": {o: r for o, r in reports.items()},

@@ -56,3 +56,33 @@ def test_malformed_lines_are_skipped_with_a_warning(tmp_path: Path, capsys) -> N
     assert labels == [frozenset(), frozenset({"5.v.page"})]
     err = capsys.readouterr().err
     assert err.count("ignorée (") == 5 and "5.z.inconnue" in err
+
+
+def test_threshold_folds_keep_each_author_whole(monkeypatch) -> None:
+    """By default the out-of-fold probabilities that choose the thresholds come from models that
+    never read the post's source file (its author); --mixed-folds splits at random."""
+    examples = [
+        train.Example(
+            f"texte de l'auteur {k} numéro {i} avec le mot{k}",
+            frozenset(train.MODEL_RULES) if i % 2 else frozenset(),
+            frozenset(),
+            f"part-{k}.jsonl",
+        )
+        for k in "abcdef"
+        for i in range(4)
+    ]
+    seen: list[set[str]] = []
+    real_fit = train.fit
+
+    def recording_fit(train_examples, option):
+        seen.append({e.source for e in train_examples})
+        return real_fit(train_examples, option)
+
+    monkeypatch.setattr(train, "fit", recording_fit)
+    probs = train.out_of_fold(examples, "logreg", 3, by_source=True)
+    assert len(seen) == 3
+    assert all(len(s) == 4 for s in seen)  # two of the six authors held out each time
+    assert not any(p != p for v in probs.values() for p in v)  # every post scored once (no NaN)
+    seen.clear()
+    train.out_of_fold(examples, "logreg", 3, by_source=False)
+    assert all(len(s) == 6 for s in seen)  # random folds: every author on both sides
