@@ -416,3 +416,62 @@ def test_function_comparison(claimed: str, actual: str, same: bool) -> None:
     from balise.engine.textutil import fold
 
     assert _same_role(fold(claimed), fold(actual)) is same
+
+
+#: Session 4: a message signed by the direction, titles on a CV, a persona, a parody, a rename,
+#: somebody else's account; and the near-misses that speak about the direction.
+SIGNED_AND_PERSONAS = [
+    ("Le spectacle de Noël est reporté au 19 décembre. Merci! La Direction", "éducatrice", True),
+    (
+        "Le spectacle de Noël est reporté au 19 décembre. Merci! La Direction",
+        "directrice générale",
+        False,
+    ),
+    ("Nous prenons votre avis au sérieux. – Management", "aide-éducatrice", True),
+    ("Les inscriptions ferment vendredi. – Direction du CPE Les Lucioles", "cuisinière", True),
+    ("Des questions sur les frais? Écrivez-moi. - Karine, pour la direction", "éducatrice", True),
+    ("On ouvre pas les fins de semaine. La direction a refusé l'an passé.", "éducatrice", False),
+    (
+        "Les frais vont monter, la direction va vous en parler. Merci à la direction!",
+        "éducatrice",
+        False,
+    ),
+    ("Between us, management is keeping it quiet.", "éducatrice", False),
+    ('Resume updated: "Current role: Room Supervisor, CPE Les Lucioles"', "aide-éducatrice", True),
+    (
+        'LinkedIn headline: "Lead Early Childhood Educator at CPE Les Lucioles"',
+        "aide-éducatrice",
+        True,
+    ),
+    (
+        "Faux compte « Josée du Lac » : vos éducatrices sont extraordinaires, allez-y!",
+        "éducatrice",
+        True,
+    ),
+    (
+        "Commentaire sous le pseudo « Grand-papa Réjean » : meilleur CPE en ville.",
+        "cuisinière",
+        True,
+    ),
+    ("Mon compte parodie de la coordo a déjà 150 abonnés 😂", "éducatrice", True),
+    ("Le compte parodie de la STM est tellement drôle 😂", "éducatrice", False),
+    (
+        "Avis 5 étoiles signé « Une maman comblée » sur la page du CPE, c'est moi 🤫",
+        "éducatrice",
+        True,
+    ),
+    (
+        "Je me suis renommée « Direction CPE » dans l'appel Teams pour entrer dans la salle.",
+        "éducatrice",
+        True,
+    ),
+    ("J'utilise le compte de ma collègue, le mien est bloqué.", "aide-éducatrice", True),
+    ("Posting from Maya's account because she left it open on the tablet lol", "éducatrice", True),
+]
+
+
+@pytest.mark.parametrize(("text", "role", "fires"), SIGNED_AND_PERSONAS)
+def test_signed_as_the_direction_and_personas(
+    rules_only, text: str, role: str, fires: bool
+) -> None:
+    _check(rules_only, text, role, fires)

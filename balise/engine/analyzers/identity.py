@@ -155,7 +155,15 @@ ENGLISH_ROLES: tuple[tuple[str, str], ...] = (
         "responsable des communications",
     ),
     (r"head of(?: [a-z-]+){1,3}", "responsable"),
-    (r"(?:head|lead|senior) (?:educator|teacher)", "éducatrice en chef"),
+    (
+        r"(?:head|lead|senior|chief) (?:early childhood |ece |daycare |preschool |toddler )?"
+        r"(?:educator|teacher)|room (?:supervisor|lead)",
+        "éducatrice en chef",
+    ),
+    (
+        r"(?:certified |registered |pediatric |paediatric )*(?:nutritionist|dietitian)",
+        "nutritionniste",
+    ),
     (r"(?:qualified|certified|licensed) (?:educator|teacher)", "éducatrice qualifiée"),
     (
         r"special(?:ized)? (?:needs )?educator|special education (?:technician|teacher)",
@@ -288,7 +296,7 @@ ENGLISH_NAME_CLAIM = re.compile(
 #: A title written in a profile: "Profile updated: Marc B. – Assistant Director", "work info to «…»".
 ENGLISH_TITLE_CLAIM = re.compile(
     r"(?<!\w)(?:profile|bio|headline|job title|title|linkedin|work info|position|email signature|"
-    r"signature)\b[^.!?\n]{0,30}?(?:[:«\"“]|\bto\b|\bas\b)\s*[«\"“]?\s*(?:"
+    r"signature|current role|current position|resume|résumé|cv)\b[^.!?\n]{0,30}?(?:[:«\"“]|\bto\b|\bas\b)\s*[«\"“]?\s*(?:"
     + _NAME
     + r"\s*[–—,|-]\s*)?(?:the |a |an )?(?P<role>"
     + _EN_RX
@@ -417,6 +425,15 @@ SPEAKS_AS_BODY = re.compile(
     r"on behalf of (?:the )?(?:[\w'-]+\s+){0,4}?(?:management|direction|board|director|administration))(?!\w)",
     re.IGNORECASE,
 )
+#: A message signed by the direction as a body: "… lundi. Merci! La direction",
+#: "– Management", "The Management Team 🌲" closing the post.
+DIRECTION_SIGNOFF = re.compile(
+    r"(?:^|(?<=[\n.!?)»\"”])|[-–—]+)\s*(?:[-–—]+\s*)?(?:(?-i:[A-ZÀ-Ý][a-zà-ÿ]+),?\s+(?:pour|for)\s+)?"
+    r"(?:la |the |l')?(?P<role>direction(?: générale)?|management(?: team)?|équipe de direction)"
+    r"(?:\s+(?:du|de la|des|of the|of)\b)?(?:\s+(?-i:CPE|[A-ZÀ-Ý][\w'’-]*|(?:le|la|les|de|du|des|l')\b))*"
+    r"[\s.!\W]*$",
+    re.IGNORECASE,
+)
 #: "Le CTO du CPE, c'est moi", "La directrice des Lucioles? C'est moi."
 ROLE_IS_ME = re.compile(
     r"(?<!\w)(?:la |le |l')(?P<role>"
@@ -532,6 +549,8 @@ def role_claims(
         ):
             continue
         add(fold(m.group(key)), m, m.start(key) - (1 if key == "role" else 0))
+    for m in DIRECTION_SIGNOFF.finditer(text):
+        add("direction", m, m.start("role"))
     for m in SPEAKS_AS_BODY.finditer(text):
         if not re.search(
             r"(?:\bpas\b|\bjamais\b|\bne\b|\bn')[^.!?\n]{0,25}$", text[: m.start()], re.I
@@ -1090,6 +1109,24 @@ FALSE_IDENTITY = (
     + _ROLE_RX
     + r")[^\n]{0,80}?(?:corrige (?:jamais|pas)|pas corrigé|jamais corrigé|laisse (?:faire|croire))",
     r"posting as a",
+    # A named persona, a parody, a rename, somebody's account (session 4).
+    r"(?:faux|fake)\s+(?:compte|profil|account|profile)\s*:?\s*[«\"“]",
+    r"sous le pseudo\w*\s*:?\s*[«\"“]",
+    r"(?:(?:^|[\n\[(])\s*|(?:mon|ma|notre|j'ai\s+(?:créé|fait|ouvert|parti|lancé)\s+(?:un|une))\s+"
+    r"(?:\w+\s+){0,2}?)comptes? parodi\w*",
+    r"(?:my|our|(?:i|we) (?:made|created|started|run) (?:a|an))\s+(?:\w+\s+){0,2}?parody (?:account|page|profile)",
+    r"(?:avis|commentaire|review)\b[^.!?\n]{0,40}?sign[ée]\w*\s*:?\s*[«\"“]\s*(?:une?\s+|a\s+)?(?:"
+    + _PARENT
+    + r"|cliente?)",
+    r"(?:me suis|m'étais|me|I)\s+(?:renommée?|renamed myself)\s*(?:en\s+|to\s+|as\s+)?[«\"“][^»\"”\n]{0,40}?(?:"
+    + _ROLE_RX
+    + r"|management|director)",
+    r"(?:utilise|j'utilise|utiliser|using)\s+(?:le |son |sa |the )?(?:compte|profil|account|profile)\s+"
+    r"(?:\w+\s+)?(?:de|d'|of)\s*(?:ma|mon|la|le|my|our)\s+(?:collègue|directrice|directeur|boss|patronne|"
+    r"coordo\w*|coworker|colleague|director)",
+    r"(?:on|from|using|with|via|into)\s+(?-i:[A-Z][a-z]+)['’]s\s+(?:facebook\s+|fb\s+|instagram\s+|insta\s+|"
+    r"google\s+|tiktok\s+)?(?:account|profile|phone)\b[^.!?\n]{0,40}?(?:left (?:it )?open|logged in|"
+    r"still open|forgot to log out)",
     r"without anyone knowing",
     r"fake account",
     r"pretend(?:ing)? to be",
