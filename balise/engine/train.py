@@ -1,7 +1,7 @@
 """Train the engine's text model on data/training/ and write balise/engine/model/model.npz.
 
 Usage: python -m balise.engine.train [--data data/training] [--out PATH] [--compare] [--folds 5]
-                                     [--mixed-folds]
+                                     [--mixed-folds] [--pooled-rate]
 (``make train`` runs it with the defaults.)
 
 Every ``part-X.jsonl`` is read with its organization ``org-X.yaml`` (``org.yaml`` when there is
@@ -9,7 +9,8 @@ none, as for part-a), every ``engine-X.jsonl`` with ``org-engine.yaml``, so that
 masked the way the checker masks them; a new part file is picked up by itself. Malformed lines
 are skipped with a warning. Per-rule thresholds are chosen on out-of-fold predictions of the
 training data only, each source file kept whole inside one fold (a model never scores posts by
-an author it has read, as on the judged corpus; ``--mixed-folds`` splits at random instead). Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never
+an author it has read, as on the judged corpus; ``--mixed-folds`` splits at random instead),
+and each source file re-weighted to the rule's median base rate (``--pooled-rate`` skips it). Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never
 read here. ``--folds 0`` measures the text model by leave-one-source-out; for the whole checker
 see ``balise.engine.loso``.
 """
@@ -213,33 +214,60 @@ def out_of_fold(
 
 
 def choose_thresholds(
-    examples: list[Example], probs: dict[str, np.ndarray]
+    examples: list[Example], probs: dict[str, np.ndarray], base_rate: bool = True
 ) -> tuple[dict[str, float], dict[str, dict]]:
-    """Return, per rule, the threshold that maximises out-of-fold F1, and the figures at it."""
+    """Return, per rule, the threshold that maximises out-of-fold F1, and the figures at it.
+
+    With ``base_rate``, F1 is computed with every source file re-weighted to the median rate of
+    the rule over the sources: a file written on one topic holds far more positives of its rule
+    than a month of real posts, and a threshold fitted to the pooled posts would sit too low for
+    a realistic mix. The figures reported are the plain (unweighted) ones at that threshold.
+    """
     thresholds, figures = {}, {}
+    sources = np.array([e.source for e in examples])
     for rule, p in probs.items():
         mask = ~np.isnan(p) & np.array([rule not in e.skip for e in examples])
         y = np.array([rule in e.labels for e in examples])[mask]
         if y.sum() == 0:
             continue
+        w = _base_rate_weights(y, sources[mask]) if base_rate else np.ones(len(y))
         best = max(
-            (_prf(y, p[mask] >= t) + (t,) for t in np.arange(0.15, 0.91, 0.025)),
+            (_prf(y, p[mask] >= t, w) + (t,) for t in np.arange(0.15, 0.91, 0.025)),
             key=lambda x: (x[2], x[3]),
         )
-        thresholds[rule] = round(float(best[3]), 3)
+        t = best[3]
+        thresholds[rule] = round(float(t), 3)
+        precision, recall, f1 = _prf(y, p[mask] >= t)
         figures[rule] = {
-            "precision": best[0],
-            "recall": best[1],
-            "f1": best[2],
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
             "support": int(y.sum()),
         }
     return thresholds, figures
 
 
-def _prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
-    tp = float((y & pred).sum())
-    precision = tp / pred.sum() if pred.sum() else 0.0
-    recall = tp / y.sum() if y.sum() else 0.0
+def _base_rate_weights(y: np.ndarray, sources: np.ndarray) -> np.ndarray:
+    """Return weights that give every source the median positive rate of the rule."""
+    rates = {s: float(y[sources == s].mean()) for s in np.unique(sources)}
+    target = float(np.median(list(rates.values())))
+    w = np.ones(len(y))
+    for s, rate in rates.items():
+        if 0.0 < rate < 1.0:
+            idx = sources == s
+            w[idx & y] = target / rate
+            w[idx & ~y] = (1.0 - target) / (1.0 - rate)
+    return w
+
+
+def _prf(
+    y: np.ndarray, pred: np.ndarray, w: np.ndarray | None = None
+) -> tuple[float, float, float]:
+    w = np.ones(len(y)) if w is None else w
+    tp = float(w[y & pred].sum())
+    predicted, gold = float(w[pred].sum()), float(w[y].sum())
+    precision = tp / predicted if predicted else 0.0
+    recall = tp / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
 
@@ -255,12 +283,16 @@ def micro(figures: dict[str, dict]) -> float:
 
 
 def evaluate(
-    examples: list[Example], option: str, folds: int, by_source: bool = False
+    examples: list[Example],
+    option: str,
+    folds: int,
+    by_source: bool = False,
+    base_rate: bool = True,
 ) -> dict[str, Any]:
     """Return cross-validated figures and thresholds for one model option."""
     start = time.perf_counter()
     probs = out_of_fold(examples, option, folds, by_source)
-    thresholds, figures = choose_thresholds(examples, probs)
+    thresholds, figures = choose_thresholds(examples, probs, base_rate)
     return {
         "option": option,
         "thresholds": thresholds,
@@ -322,6 +354,11 @@ def main(argv: list[str] | None = None) -> int:
         help="plis au hasard (un même auteur des deux côtés) au lieu de plis par fichier source",
     )
     parser.add_argument(
+        "--pooled-rate",
+        action="store_true",
+        help="seuils sur les textes mis en commun, sans ramener chaque fichier au taux médian",
+    )
+    parser.add_argument(
         "--C", type=float, default=C_LOGREG, help="régularisation des régressions logistiques"
     )
     parser.add_argument(
@@ -331,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
     globals()["C_LOGREG"] = args.C
     examples = load_examples(args.data)
     reports = {
-        o: evaluate(examples, o, args.folds, not args.mixed_folds)
+        o: evaluate(examples, o, args.folds, not args.mixed_folds, not args.pooled_rate)
         for o in (sorted(OPTIONS) if args.compare else [args.option])
     }
     for r in reports.values():
@@ -343,6 +380,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {
         "option": args.option,
         "folds": "by source" if not args.mixed_folds else "mixed",
+        "thresholds": "pooled" if args.pooled_rate else "median base rate per source",
         "examples": len(examples),
         "seed": SEED,
         "cv": {o: r for o, r in reports.items()},

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from balise.engine import train
 
 
@@ -86,3 +88,33 @@ def test_threshold_folds_keep_each_author_whole(monkeypatch) -> None:
     seen.clear()
     train.out_of_fold(examples, "logreg", 3, by_source=False)
     assert all(len(s) == 6 for s in seen)  # random folds: every author on both sides
+
+
+def test_thresholds_see_every_source_at_the_median_base_rate() -> None:
+    """A file written on one topic (60 % positives) weighs like a realistic one (10 %): the
+    threshold that maximises the re-weighted F1 sits higher than the pooled one."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    examples, scores = [], []
+    for source, rate in (("part-a", 0.1), ("part-b", 0.1), ("part-c", 0.1), ("part-t", 0.6)):
+        for i in range(400):
+            positive = i < rate * 400
+            examples.append(
+                train.Example(
+                    "x", frozenset({"5.v.page"}) if positive else frozenset(), frozenset(), source
+                )
+            )
+            # Positives score around 0.7, negatives around 0.35, with overlap.
+            scores.append(float(np.clip(rng.normal(0.7 if positive else 0.35, 0.15), 0, 1)))
+    probs = {"5.v.page": np.array(scores)}
+    weights = train._base_rate_weights(
+        np.array([bool(e.labels) for e in examples]), np.array([e.source for e in examples])
+    )
+    topic = np.array([e.source == "part-t" for e in examples])
+    positive = np.array([bool(e.labels) for e in examples])
+    assert weights[topic & positive].sum() == pytest.approx(0.1 * 400)  # 240 positives weigh as 40
+    assert weights[~topic].tolist() == [1.0] * int((~topic).sum())  # already at the median rate
+    reweighted, _ = train.choose_thresholds(examples, probs, base_rate=True)
+    pooled, _ = train.choose_thresholds(examples, probs, base_rate=False)
+    assert reweighted["5.v.page"] > pooled["5.v.page"]
