@@ -10,8 +10,8 @@ masked the way the checker masks them; a new part file is picked up by itself. M
 are skipped with a warning. Per-rule thresholds are chosen on out-of-fold predictions of the
 training data only, each source file kept whole inside one fold (a model never scores posts by
 an author it has read, as on the judged corpus; ``--mixed-folds`` splits at random instead),
-and each source file re-weighted to the rule's median base rate (``--pooled-rate`` skips it). Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never
-read here. ``--folds 0`` measures the text model by leave-one-source-out; for the whole checker
+and each source file re-weighted to the rule's median base rate (``--pooled-rate`` skips it).
+Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never read here. ``--folds 0`` measures the text model by leave-one-source-out; for the whole checker
 see ``balise.engine.loso``.
 """
 
@@ -286,7 +286,7 @@ def evaluate(
     examples: list[Example],
     option: str,
     folds: int,
-    by_source: bool = False,
+    by_source: bool = True,
     base_rate: bool = True,
 ) -> dict[str, Any]:
     """Return cross-validated figures and thresholds for one model option."""
