@@ -11,8 +11,9 @@ are skipped with a warning. Per-rule thresholds are chosen on out-of-fold predic
 training data only, each source file kept whole inside one fold (a model never scores posts by
 an author it has read, as on the judged corpus; ``--mixed-folds`` splits at random instead),
 and each source file re-weighted to the rule's median base rate (``--pooled-rate`` skips it).
-Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never read here. ``--folds 0`` measures the text model by leave-one-source-out; for the whole checker
-see ``balise.engine.loso``.
+Reproducible: fixed seeds, sorted inputs. The evaluation corpora are never read here.
+``--folds 0`` measures the text model by leave-one-source-out; for the whole checker see
+``balise.engine.loso``.
 """
 
 from __future__ import annotations
